@@ -292,7 +292,9 @@ final class ModuleDecoding {
     private void custom(int end) {
         String name = in.name();
         int start = in.position();
-        if (start > end) {
+        // The name may overrun the section, and the section (whose size, like every length, is
+        // only bounded by the bytes left counting from its own first byte) the input.
+        if (start > end || end > bytes.length) {
             throw in.errorAt("unexpected end of section or function", bytes.length);
         }
         in.position(end);
