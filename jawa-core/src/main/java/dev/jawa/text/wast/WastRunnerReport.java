@@ -1,7 +1,7 @@
 package dev.jawa.text.wast;
 
-import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes the report of a run: for each file its failures (listed ones marked {@code [known]})
@@ -33,25 +33,33 @@ public final class WastRunnerReport {
     }
 
     /**
-     * Writes the whole report.
+     * Writes the whole report, line by line.
      *
+     * @param known the known failures; unless {@link WastRunnerKnownFailures#NONE}, the report
+     *     also says how the run compares with the list, naming listed entries that no longer fail
      * @param failureDetails whether to write each failure's line before its file's line
      */
     public static void write(List<WastRunnerFileResult> results, WastRunnerKnownFailures known,
-            boolean failureDetails, PrintStream out) {
+            boolean failureDetails, Consumer<String> out) {
         for (WastRunnerFileResult r : results) {
             if (failureDetails) {
                 for (CheckFailure f : r.tally().failures()) {
-                    out.println(failureLine(f, known));
+                    out.accept(failureLine(f, known));
                 }
             }
-            out.println(r.summaryLine());
+            out.accept(r.summaryLine());
         }
         CheckTally total = total(results);
-        for (String line : statistics(total)) {
-            out.println(line);
+        statistics(total).forEach(out);
+        if (known != WastRunnerKnownFailures.NONE) {
+            WastRunnerKnownFailures.Comparison c = known.compare(total.failures());
+            for (String entry : c.nowPassing()) {
+                out.accept("  NO LONGER FAILS " + entry + " (remove it from the known failures)");
+            }
+            out.accept("known failures: " + known.entries().size() + " listed; " + c.unexpected().size()
+                    + " failures not listed, " + c.nowPassing().size() + " listed that no longer fail");
         }
-        out.println(totalLine(total));
+        out.accept(totalLine(total));
     }
 
     /** The lines between the files and the total: what was not run, and the message statistic. */

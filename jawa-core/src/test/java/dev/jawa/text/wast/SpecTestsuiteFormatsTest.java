@@ -72,7 +72,7 @@ class SpecTestsuiteFormatsTest {
             results.add(runner.runFile(file, name));
         }
         System.out.println("Spec testsuite, formats only: " + files.size() + " files in " + root.toAbsolutePath().normalize());
-        WastRunnerReport.write(results, known, false, System.out);
+        WastRunnerReport.write(results, known, false, System.out::println);
 
         CheckTally total = WastRunnerReport.total(results);
         WastRunnerKnownFailures.Comparison comparison = known.compare(total.failures());

@@ -2,9 +2,7 @@ package dev.jawa.text.wast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +18,12 @@ class WastRunnerReportTest {
         CheckTally b = new CheckTally();
         b.pass();
         b.fail(new CheckFailure("b.wast", 9, CheckKind.TEXT_ROUND_TRIP, "print", "boom"));
-        WastRunnerKnownFailures known = WastRunnerKnownFailures.parse("b.wast:9 text-roundtrip\n", "kf");
+        WastRunnerKnownFailures known = WastRunnerKnownFailures.parse("b.wast:9 text-roundtrip\nc.wast:1 script\n", "kf");
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
         WastRunnerReport.write(List.of(new WastRunnerFileResult("a.wast", a), new WastRunnerFileResult("b.wast", b)),
-                known, true, out);
+                known, true, lines::add);
 
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(
                 "  FAIL a.wast:3 malformed: parse: accepted",
                 "a.wast: 2 passed, 1 failed",
@@ -35,6 +31,22 @@ class WastRunnerReportTest {
                 "b.wast: 1 passed, 1 failed",
                 "1 commands not run (they need validation or execution; formats-only mode checks the modules only)",
                 "1 of 1 malformed-module rejections carry a message starting with the expected text",
+                "  NO LONGER FAILS c.wast:1 script (remove it from the known failures)",
+                "known failures: 2 listed; 1 failures not listed, 1 listed that no longer fail",
                 "3 passed, 2 failed"), lines);
+    }
+
+    @Test
+    void withoutAKnownFailuresListThereIsNoComparisonLine() {
+        CheckTally a = new CheckTally();
+        a.fail(new CheckFailure("a.wast", 3, CheckKind.MALFORMED, "parse", "accepted"));
+        List<String> lines = new ArrayList<>();
+        WastRunnerReport.write(List.of(new WastRunnerFileResult("a.wast", a)), WastRunnerKnownFailures.NONE, false,
+                lines::add);
+        assertEquals(List.of(
+                "a.wast: 0 passed, 1 failed",
+                "0 commands not run (they need validation or execution; formats-only mode checks the modules only)",
+                "0 of 0 malformed-module rejections carry a message starting with the expected text",
+                "0 passed, 1 failed"), lines);
     }
 }
