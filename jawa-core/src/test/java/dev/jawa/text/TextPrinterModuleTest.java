@@ -89,7 +89,7 @@ class TextPrinterModuleTest {
                 (module
                   (type (;0;) (func (param i32) (result i32)))
                   (func (;0;) (type 0) (param i32) (result i32)
-                    (local i64 i64 f32)
+                    (local i64 i64) (local f32)
                     local.get 0
                     i32.const -7
                     i32.add)
