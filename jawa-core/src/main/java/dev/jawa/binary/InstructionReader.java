@@ -71,7 +71,7 @@ public final class InstructionReader extends ByteReader {
             int code = u32();
             o = code < 0 ? null : Opcode.prefixed(b, code);
             if (o == null) {
-                throw errorAt(String.format("illegal opcode %02x %x", b, code & 0xFFFF_FFFFL), codeAt - 1);
+                throw errorAt(String.format("illegal opcode %02x %02x", b, code & 0xFFFF_FFFFL), codeAt - 1);
             }
         } else {
             o = Opcode.single(b);
@@ -163,26 +163,26 @@ public final class InstructionReader extends ByteReader {
 
     /** A vector length, which cannot exceed the bytes left (each element takes at least one). */
     private int count() {
-        int at = pos;
-        int n = u32();
-        if (n < 0 || n > limit - pos) {
-            throw errorAt(limit >= buf.length ? "unexpected end" : "unexpected end of section or function", at);
-        }
-        return n;
+        return vecLength();
     }
 
     private void readMemarg() {
         int at = pos;
         int flags = u32();
         rawAlignFlags = flags;
+        // Bit 6 announces a memory index; anything above it is malformed (checked first, as the
+        // reference interpreter does, before reading the index).
+        if (flags < 0 || flags >= 0x80) {
+            throw errorAt("malformed memop flags", at);
+        }
         if ((flags & 0x40) != 0) {
             memIndex = u32();
+            if (memIndex == 0) {
+                canonical = false; // memory 0 is written without an index
+            }
             flags &= ~0x40;
         } else {
             memIndex = 0;
-        }
-        if (flags < 0 || flags >= 0x40) {
-            throw errorAt("malformed memop flags", at);
         }
         alignLog2 = flags;
         memOffset = u64();

@@ -29,7 +29,7 @@ class ByteReaderTest {
         assertEquals("integer too large", failure(() -> reader(0xFF, 0xFF, 0xFF, 0xFF, 0x1F).u32()));
         assertEquals("integer representation too long",
                 failure(() -> reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x00).u32()));
-        assertEquals("unexpected end", failure(() -> reader(0x80).u32()));
+        assertEquals("unexpected end of section or function", failure(() -> reader(0x80).u32()));
     }
 
     @Test

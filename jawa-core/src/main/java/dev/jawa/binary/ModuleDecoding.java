@@ -1,0 +1,309 @@
+package dev.jawa.binary;
+
+import dev.jawa.MalformedModuleException;
+import dev.jawa.module.CustomSection;
+import dev.jawa.module.Export;
+import dev.jawa.module.Expr;
+import dev.jawa.module.ExternKind;
+import dev.jawa.module.Function;
+import dev.jawa.module.Global;
+import dev.jawa.module.Import;
+import dev.jawa.module.ImportDesc;
+import dev.jawa.module.LocalGroup;
+import dev.jawa.module.Module;
+import dev.jawa.module.Names;
+import dev.jawa.module.SectionId;
+import dev.jawa.module.Table;
+import dev.jawa.types.GlobalType;
+import dev.jawa.types.TableType;
+import dev.jawa.types.ValType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One decoding of a binary module (spec section "Modules" of the binary format): the preamble,
+ * the sections in their required order with custom sections anywhere, and the checks that span
+ * sections.
+ *
+ * <p>Like the spec's reference interpreter, every section's contents are read against the end
+ * of the input rather than the section's declared end, and the declared size is checked
+ * afterwards ("section size mismatch"); so is each function's. That way a truncated or
+ * overlong construct gets the same error the testsuite expects. Nothing is allocated in
+ * proportion to a declared count before that count is checked against the bytes left.
+ */
+final class ModuleDecoding {
+
+    private static final int MAGIC = 0x6D736100; // "\0asm", little-endian
+    private static final int VERSION = 1;
+
+    private final byte[] bytes;
+    private final InstructionReader in;
+    private final ExprScanner exprs;
+    private final Module.Builder module = Module.builder();
+
+    private SectionId last;
+    private int[] funcTypes = new int[0];
+    private int funcCount;
+    private final List<LocalGroup[]> codeLocals = new ArrayList<>();
+    private final List<Expr> codeBodies = new ArrayList<>();
+    private boolean codeUsesData;
+    private long dataCount = -1;
+    private int dataSegments;
+    private boolean hasNames;
+
+    ModuleDecoding(byte[] bytes) {
+        this.bytes = bytes;
+        this.in = new InstructionReader(bytes, 0, bytes.length, 0);
+        this.exprs = new ExprScanner(bytes, in);
+    }
+
+    Module decode() {
+        preamble();
+        while (in.hasMore()) {
+            section();
+        }
+        int end = bytes.length;
+        if (funcCount != codeBodies.size()) {
+            throw in.errorAt("function and code section have inconsistent lengths", end);
+        }
+        if (dataCount >= 0 && dataCount != dataSegments) {
+            throw in.errorAt("data count and data section have inconsistent lengths", end);
+        }
+        if (dataCount < 0 && codeUsesData) {
+            throw in.errorAt("data count section required", end);
+        }
+        for (int i = 0; i < funcCount; i++) {
+            module.addFunction(new Function(funcTypes[i], Arrays.asList(codeLocals.get(i)), codeBodies.get(i)));
+        }
+        return module.build();
+    }
+
+    private void preamble() {
+        if (bytes.length < 4) {
+            throw new MalformedModuleException("unexpected end", bytes.length);
+        }
+        if (in.fixed32() != MAGIC) {
+            throw new MalformedModuleException("magic header not detected", 0);
+        }
+        if (bytes.length < 8) {
+            throw new MalformedModuleException("unexpected end", bytes.length);
+        }
+        if (in.fixed32() != VERSION) {
+            throw new MalformedModuleException("unknown binary version", 4);
+        }
+    }
+
+    private void section() {
+        int idAt = in.position();
+        int id = in.u8();
+        SectionId sid = null;
+        if (id != 0) {
+            sid = SectionId.fromId(id);
+            if (sid == null) {
+                throw in.errorAt("malformed section id", idAt);
+            }
+            if (last != null && sid.ordinal() <= last.ordinal()) {
+                throw in.errorAt("unexpected content after last section", idAt);
+            }
+        }
+        int size = in.vecLength();
+        int start = in.position();
+        int end = start + size;
+        if (sid == null) {
+            custom(end);
+        } else {
+            contents(sid, end);
+            last = sid;
+        }
+        if (in.position() != end) {
+            throw in.errorAt("section size mismatch", start);
+        }
+    }
+
+    private void contents(SectionId sid, int end) {
+        switch (sid) {
+            case TYPE -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addRecType(TypeDecoding.recType(in));
+                }
+            }
+            case IMPORT -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addImport(importEntry());
+                }
+            }
+            case FUNCTION -> functions(end);
+            case TABLE -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addTable(table());
+                }
+            }
+            case MEMORY -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addMemory(TypeDecoding.memoryType(in));
+                }
+            }
+            case TAG -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addTag(TypeDecoding.tagType(in));
+                }
+            }
+            case GLOBAL -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    GlobalType t = TypeDecoding.globalType(in);
+                    module.addGlobal(new Global(t, exprs.read()));
+                }
+            }
+            case EXPORT -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addExport(export());
+                }
+            }
+            case START -> module.start(SegmentDecoding.index(in));
+            case ELEMENT -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addElement(SegmentDecoding.element(in, exprs));
+                }
+            }
+            case DATA_COUNT -> {
+                dataCount = in.u32() & 0xFFFF_FFFFL;
+                module.hasDataCount(true);
+            }
+            case CODE -> code();
+            case DATA -> {
+                int n = in.vecLength();
+                for (int i = 0; i < n; i++) {
+                    module.addData(SegmentDecoding.data(in, exprs));
+                    dataSegments++;
+                }
+            }
+        }
+    }
+
+    private Import importEntry() {
+        String moduleName = in.name();
+        String name = in.name();
+        int at = in.position();
+        int kind = in.u8();
+        ImportDesc desc = switch (kind) {
+            case 0 -> new ImportDesc.Func(SegmentDecoding.index(in));
+            case 1 -> new ImportDesc.Table(TypeDecoding.tableType(in));
+            case 2 -> new ImportDesc.Memory(TypeDecoding.memoryType(in));
+            case 3 -> new ImportDesc.Global(TypeDecoding.globalType(in));
+            case 4 -> new ImportDesc.Tag(TypeDecoding.tagType(in));
+            default -> throw in.errorAt("malformed import kind", at);
+        };
+        return new Import(moduleName, name, desc);
+    }
+
+    private void functions(int end) {
+        int n = in.vecLength();
+        int[] types = new int[Math.min(n, Math.max(0, end - in.position()))];
+        for (int i = 0; i < n; i++) {
+            if (i == types.length) {
+                types = Arrays.copyOf(types, Math.max(16, types.length * 2));
+            }
+            types[i] = SegmentDecoding.index(in);
+        }
+        funcTypes = types;
+        funcCount = n;
+    }
+
+    /**
+     * A table: a table type alone (every element starts null), or {@code 0x40 0x00}, a table
+     * type and an initializer expression. Like the reference interpreter, which tries the long
+     * form first and falls back to the short one, any failure inside the long form is reported
+     * as the short form's failure on the byte 0x40: "malformed reference type".
+     */
+    private Table table() {
+        int at = in.position();
+        if (in.peek() != 0x40) {
+            return new Table(TypeDecoding.tableType(in), null);
+        }
+        try {
+            in.u8();
+            TypeDecoding.zeroByte(in);
+            TableType type = TypeDecoding.tableType(in);
+            return new Table(type, exprs.read());
+        } catch (MalformedModuleException e) {
+            throw in.errorAt("malformed reference type", at);
+        }
+    }
+
+    private Export export() {
+        String name = in.name();
+        int at = in.position();
+        ExternKind kind = ExternKind.fromCode(in.u8());
+        if (kind == null) {
+            throw in.errorAt("malformed export kind", at);
+        }
+        return new Export(name, kind, SegmentDecoding.index(in));
+    }
+
+    private void code() {
+        exprs.resetDataUse();
+        int n = in.vecLength();
+        for (int i = 0; i < n; i++) {
+            int size = in.vecLength();
+            int start = in.position();
+            codeLocals.add(locals());
+            codeBodies.add(exprs.read());
+            if (in.position() != start + size) {
+                throw in.errorAt("section size mismatch", start);
+            }
+        }
+        codeUsesData = exprs.usesDataIndex();
+    }
+
+    private LocalGroup[] locals() {
+        int at = in.position();
+        int n = in.vecLength();
+        LocalGroup[] groups = new LocalGroup[Math.min(n, 64)];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long count = in.u32() & 0xFFFF_FFFFL;
+            ValType type = in.readValType();
+            total += count;
+            if (i == groups.length) {
+                groups = Arrays.copyOf(groups, groups.length * 2);
+            }
+            groups[i] = new LocalGroup(count, type);
+        }
+        if (total >= 0x1_0000_0000L) {
+            throw in.errorAt("too many locals", at);
+        }
+        return groups.length == n ? groups : Arrays.copyOf(groups, n);
+    }
+
+    /**
+     * A custom section: its name, then uninterpreted bytes up to the section's end. The first
+     * well-formed, non-empty {@code name} section becomes the module's {@link Names}; any other
+     * custom section is kept with its placement (the last known section before it).
+     */
+    private void custom(int end) {
+        String name = in.name();
+        int start = in.position();
+        if (start > end) {
+            throw in.errorAt("unexpected end of section or function", bytes.length);
+        }
+        in.position(end);
+        if (!hasNames && name.equals("name")) {
+            Names names = NameSectionDecoding.decode(bytes, start, end);
+            if (names != null && !names.isEmpty()) {
+                module.names(names);
+                hasNames = true;
+                return;
+            }
+        }
+        module.addCustomSection(new CustomSection(name, Arrays.copyOfRange(bytes, start, end), last));
+    }
+}
