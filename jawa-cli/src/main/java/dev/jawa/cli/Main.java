@@ -1,0 +1,56 @@
+package dev.jawa.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The {@code jawa} command's entry point.
+ *
+ * <p>Exit status: 0 on success; 1 when an input is bad (a malformed module, an unreadable file:
+ * each is reported as {@code FILE: message} on stderr, with no stack trace) or a script run has
+ * failures that are not known; 2 on a usage error, or on an unexpected exception, whose stack trace
+ * is printed because it is a bug in Jawa.
+ */
+public final class Main {
+
+    /** Deeply nested modules recurse deeply in the parser and printer; give them room. */
+    private static final long STACK_SIZE = 512L * 1024 * 1024;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
+        int[] status = {ExitStatus.UNEXPECTED};
+        Thread worker = new Thread(null, () -> status[0] = run(args, out, err), "jawa", STACK_SIZE);
+        worker.start();
+        worker.join();
+        out.flush();
+        err.flush();
+        System.exit(status[0]);
+    }
+
+    /** Runs the command line with the given output streams and returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new JawaCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("jawa: unexpected error (a bug in Jawa; please report it):");
+            e.printStackTrace(err);
+            return ExitStatus.UNEXPECTED;
+        });
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jawa.cli;
+
+import dev.jawa.text.wast.CheckTally;
+import dev.jawa.text.wast.WastRunner;
+import dev.jawa.text.wast.WastRunnerFileResult;
+import dev.jawa.text.wast.WastRunnerKnownFailures;
+import dev.jawa.text.wast.WastRunnerReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jawa wast}: runs spec-test scripts (for now: their formats checks only). */
+@Command(name = "wast",
+        description = {"Runs .wast scripts (the spec testsuite's format).",
+                "For now only with --formats-only: every module in the scripts is checked against the",
+                "binary and text formats (round trips; malformed modules must be rejected), and",
+                "commands that need validation or execution are counted as not run.",
+                "A directory stands for the .wast files directly in it (not in its subdirectories).",
+                "Prints FILE: N passed, M failed per file and, last, N passed, M failed in total.",
+                "Exits 0 when the failures are exactly the known ones (none without --known-failures)."},
+        mixinStandardHelpOptions = true)
+final class WastScriptCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Scripts, or directories of scripts.")
+    List<Path> paths;
+
+    @Option(names = "--formats-only", description = "Check the modules' formats only (required for now).")
+    boolean formatsOnly;
+
+    @Option(names = "--known-failures", paramLabel = "FILE",
+            description = "Checks known to fail (lines 'path.wast:LINE check', paths relative to --root).")
+    Path knownFailuresFile;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Name scripts by their path relative to DIR (default: the current directory).")
+    Path root;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not list each failure, only the counts.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!formatsOnly) {
+            err.println("jawa wast: executing scripts (validation, instantiation, invocation) is not implemented"
+                    + " yet; use --formats-only to check the modules' binary and text formats");
+            return ExitStatus.USAGE;
+        }
+        WastRunnerKnownFailures known = WastRunnerKnownFailures.NONE;
+        if (knownFailuresFile != null) {
+            try {
+                known = WastRunnerKnownFailures.load(knownFailuresFile);
+            } catch (FileSystemException e) {
+                err.println(FileConversionCommand.describe(e));
+                return ExitStatus.BAD_INPUT;
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return ExitStatus.BAD_INPUT;
+            }
+        }
+        int status = ExitStatus.OK;
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                List<Path> found = WastRunner.wastFiles(p);
+                if (found.isEmpty()) {
+                    err.println(p + ": no .wast files");
+                    status = ExitStatus.BAD_INPUT;
+                }
+                files.addAll(found);
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                err.println(p + ": no such file or directory");
+                status = ExitStatus.BAD_INPUT;
+            }
+        }
+
+        Path base = (root != null ? root : Path.of("")).toAbsolutePath().normalize();
+        WastRunner runner = WastRunner.formatsOnly();
+        List<WastRunnerFileResult> results = new ArrayList<>();
+        for (Path file : files) {
+            WastRunnerFileResult r = runner.runFile(file, displayName(base, file));
+            results.add(r);
+        }
+        WastRunnerReport.write(results, known, !quiet, out::println);
+        CheckTally total = WastRunnerReport.total(results);
+        if (!known.compare(total.failures()).exact()) {
+            status = Math.max(status, ExitStatus.BAD_INPUT);
+        }
+        return status;
+    }
+
+    /** The path relative to {@code base} with '/' separators if it is under base, else as given. */
+    static String displayName(Path base, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(base) ? base.relativize(abs) : file.normalize();
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jawa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's behaviour that does not depend on the engine: options, usage, errors. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void versionNamesTheProjectVersion() {
+        CliRun r = CliRun.of("--version");
+        assertEquals(0, r.status());
+        assertTrue(r.out().matches("jawa \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        CliRun r = CliRun.of("help");
+        assertEquals(0, r.status());
+        for (String command : new String[] {"wat2wasm", "wasm2wat", "wast", "help"}) {
+            assertTrue(r.out().contains("\n  " + command + " "), command + " missing from:\n" + r.out());
+        }
+        CliRun sub = CliRun.of("help", "wat2wasm");
+        assertEquals(0, sub.status());
+        assertTrue(sub.out().contains("--debug-names"), sub.out());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun r = CliRun.of();
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("Usage: jawa"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void malformedUtf8IsBadInputWithoutAStackTrace() throws IOException {
+        Path in = Files.write(dir.resolve("bad.wat"), new byte[] {'(', 'm', '\n', ' ', (byte) 0xC3, '('});
+        Path out = dir.resolve("bad.wasm");
+        CliRun r = CliRun.of("wat2wasm", in.toString(), "-o", out.toString());
+        assertEquals(1, r.status());
+        assertEquals(in + ": malformed UTF-8 encoding (at 2:2)" + System.lineSeparator(), r.err());
+        assertFalse(Files.exists(out), "nothing is written for a bad input");
+    }
+
+    @Test
+    void aMissingInputIsBadInput() {
+        Path in = dir.resolve("none.wasm");
+        CliRun r = CliRun.of("wasm2wat", in.toString());
+        assertEquals(1, r.status());
+        assertEquals(in + ": no such file or directory" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void outputOptionsAreChecked() {
+        assertUsageError(CliRun.of("wat2wasm", "a.wat", "b.wat", "-o", "x.wasm"), "-o takes one input");
+        assertUsageError(CliRun.of("wat2wasm", "a.wat"), "give -o OUT or -d OUTDIR");
+        assertUsageError(CliRun.of("wasm2wat", "a.wasm", "b.wasm"), "several inputs need -d OUTDIR");
+        assertUsageError(CliRun.of("wasm2wat", "a.wasm", "-o", "a.wat", "-d", "out"), "not both");
+        assertUsageError(CliRun.of("wat2wasm", "x/a.wat", "y/a.wat", "-d", "out"), "would both write");
+    }
+
+    private static void assertUsageError(CliRun r, String message) {
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains(message), r.err());
+    }
+
+    @Test
+    void wastNeedsFormatsOnlyForNow() {
+        CliRun r = CliRun.of("wast", "x.wast");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("not implemented yet; use --formats-only"), r.err());
+    }
+
+    @Test
+    void wastReportsMissingPathsAndEndsWithTheTotal() {
+        CliRun r = CliRun.of("wast", "--formats-only", dir.resolve("none.wast").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("none.wast: no such file or directory"), r.err());
+        assertEquals("0 passed, 0 failed", r.out().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void wastNamesScriptsRelativeToTheRoot() {
+        Path base = Path.of("/suite").toAbsolutePath();
+        assertEquals("legacy/throw.wast", WastScriptCommand.displayName(base, base.resolve("legacy/throw.wast")));
+        assertEquals("a.wast", WastScriptCommand.displayName(base, base.resolve("./x/../a.wast")));
+        Path outside = Path.of("/elsewhere/b.wast").toAbsolutePath();
+        assertEquals(outside.toString().replace('\\', '/'), WastScriptCommand.displayName(base, outside));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.jawa.text.wast;
+
+/**
+ * The kinds of checks the script runner makes. Their {@link #text() names} appear in reports and
+ * in the known-failures file ({@code path.wast:LINE check}), so they never change once chosen.
+ */
+public enum CheckKind {
+    /** A text module survives parse, encode, decode, print, parse, encode with identical bytes. */
+    TEXT_ROUND_TRIP("text-roundtrip"),
+    /** A binary module survives decode, encode, decode to an equal module. */
+    BINARY_ROUND_TRIP("binary-roundtrip"),
+    /** An {@code assert_malformed} module is rejected as malformed. */
+    MALFORMED("malformed"),
+    /** An {@code assert_malformed_custom} module is rejected as malformed. */
+    MALFORMED_CUSTOM("malformed-custom"),
+    /** The script itself could be read and parsed (a failure here fails the whole file once). */
+    SCRIPT("script");
+
+    private final String text;
+
+    CheckKind(String text) {
+        this.text = text;
+    }
+
+    /** The name used in reports and in the known-failures file. */
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
