@@ -25,7 +25,9 @@ import java.util.List;
 /**
  * Encodes a {@link Module} in the binary format, canonically: minimal LEB128 everywhere, the
  * short forms of types, and the known sections in the spec's order, each only if it has
- * contents. The choices, which match what {@code wat2wasm} writes:
+ * contents. The choices (which agree with {@code wat2wasm}'s output wherever wabt 1.0.32 knows
+ * the feature, except that wabt also writes {@code funcref} segments of {@code ref.func}
+ * elements in the function-index forms, whose type is {@code (ref func)} in WebAssembly 3.0):
  * <ul>
  *   <li>custom sections are written right after the known section they followed when decoded
  *       (at the start for those that came first), in their original order; a section without
@@ -33,7 +35,9 @@ import java.util.List;
  *       the start and data count sections, which cannot be empty: custom sections placed
  *       after an absent one decode as placed after the section before it);</li>
  *   <li>the {@code name} section, written only if {@link Module#names()} is not empty, comes
- *       right after the data section's place, before the custom sections placed after data;</li>
+ *       right after the data section's place, before the custom sections placed after data;
+ *       its subsections in id order, only those with names (wabt also writes an empty local
+ *       names subsection);</li>
  *   <li>element segments take the most compact form: function indices (flags 0 to 3) when the
  *       type is {@code (ref func)} and every element is {@code ref.func x; end}, else
  *       expressions (4 to 7); the implicit-table-0 forms (0 and 4) only for segments active on
@@ -43,8 +47,10 @@ import java.util.List;
  *   <li>the data count section is written if and only if {@link Module#hasDataCount()};</li>
  *   <li>tables with an initializer use the {@code 0x40 0x00} form.</li>
  * </ul>
- * So {@code decode(encode(m))} equals {@code m}, and {@code encode(decode(b))} is {@code b} for
- * every canonical {@code b}.
+ * So {@code decode(encode(m))} equals {@code m} (for every module the decoder makes; a built
+ * module may differ in the placement caveat above, or if it holds both names and a custom
+ * section called {@code name}), and {@code encode(decode(b))} is {@code b} for every canonical
+ * {@code b}.
  */
 public final class BinaryEncoder {
 
