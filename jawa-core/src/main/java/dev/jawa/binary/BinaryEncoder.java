@@ -258,6 +258,7 @@ public final class BinaryEncoder {
         expr(section, f.body());
     }
 
+    /** An expression: its code bytes as they are (they are canonical and end with end). */
     static void expr(ByteWriter s, Expr x) {
         s.bytes(x.toByteArray());
     }
