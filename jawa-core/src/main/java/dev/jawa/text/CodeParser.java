@@ -65,6 +65,11 @@ final class CodeParser {
     private int[] hintValues = new int[4];
     private int hintCount;
     private boolean usesDataIndex;
+    /**
+     * The frame whose {@code else} is not written yet (-1 if none): an else branch without
+     * instructions is left out, as the reference interpreter and wat2wasm encode it.
+     */
+    private int pendingElse = -1;
 
     private int[] kinds = new int[32];
     private int[] states = new int[32];
@@ -130,6 +135,7 @@ final class CodeParser {
     private Expr run(int stopAt) {
         out = new InstructionWriter(64);
         depth = 0;
+        pendingElse = -1;
         push(ROOT, 0, -1, -1);
         while (true) {
             if (depth == 1 && c.pos() == stopAt) {
@@ -228,6 +234,7 @@ final class CodeParser {
             }
             c.advance();
             endLabel();
+            dropPendingElse(depth - 1);
             out.op(Opcode.END);
             labels.pop();
             pop();
@@ -239,7 +246,7 @@ final class CodeParser {
             }
             c.advance();
             endLabel();
-            out.op(Opcode.ELSE);
+            pendingElse = depth - 1;
             states[depth - 1] = IN_ELSE;
             return;
         }
@@ -285,9 +292,25 @@ final class CodeParser {
                 push(kind, 0, -1, -1);
             }
             default -> {
+                flushElse();
                 recordHint(hint);
                 instruction(op, out, true);
             }
+        }
+    }
+
+    /** Writes the pending {@code else}: its branch has an instruction after all. */
+    private void flushElse() {
+        if (pendingElse >= 0) {
+            out.op(Opcode.ELSE);
+            pendingElse = -1;
+        }
+    }
+
+    /** Forgets the pending {@code else} of frame {@code f}, whose branch stayed empty. */
+    private void dropPendingElse(int f) {
+        if (pendingElse == f) {
+            pendingElse = -1;
         }
     }
 
@@ -310,6 +333,7 @@ final class CodeParser {
     private void blockStart(Opcode op, int hint) {
         BlockType bt = blockType(true);
         Catch[] catches = op == Opcode.TRY_TABLE ? catchClauses() : null;
+        flushElse();
         recordHint(hint);
         out.op(op).blockType(bt);
         if (catches != null) {
@@ -359,6 +383,7 @@ final class CodeParser {
                 c.seek(toks[depth - 1]);
                 BlockType bt = blockType(true);
                 c.seek(save);
+                flushElse();
                 recordHint(frameHints[depth - 1]);
                 out.op(Opcode.IF).blockType(bt);
                 labels.push(frameLabels[depth - 1]);
@@ -369,7 +394,7 @@ final class CodeParser {
             if (st == IF_AFTER_THEN && kw == Keyword.ELSE) {
                 c.advance();
                 c.advance();
-                out.op(Opcode.ELSE);
+                pendingElse = depth - 1;
                 states[depth - 1] = IF_AFTER_ELSE;
                 push(FOLD_ELSE, 0, -1, -1);
                 return;
@@ -462,6 +487,7 @@ final class CodeParser {
                 int save = c.pos();
                 int opTok = toks[f];
                 c.seek(opTok + 1);
+                flushElse();
                 recordHint(frameHints[f]);
                 instruction(Keyword.opcode(c.kwAt(opTok)), out, true);
                 c.seek(save);
@@ -477,6 +503,7 @@ final class CodeParser {
                 if (states[f] == IF_COND) {
                     throw c.unexpected();
                 }
+                dropPendingElse(f);
                 out.op(Opcode.END);
                 labels.pop();
                 pop();
