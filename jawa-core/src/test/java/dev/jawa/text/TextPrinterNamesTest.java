@@ -165,27 +165,59 @@ class TextPrinterNamesTest {
     }
 
     @Test
-    void duplicateAndEmptyNamesFallBackToIndices() {
-        Names n = names(null, NameMap.of(Map.of(0, "f", 1, "f", 2, "", 3, "g", 7, "out of range")),
-                IndirectNameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY,
-                NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY);
-        Module.Builder b = Module.builder().addRecType(plain(FuncType.EMPTY));
+    void duplicateAndEmptyNamesKeepTheirNameInAnAnnotation() {
+        Names n = names("", NameMap.of(Map.of(0, "f", 1, "f", 2, "", 3, "g", 7, "out of range")),
+                IndirectNameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.of(Map.of(0, "t", 1, "t")), NameMap.EMPTY,
+                NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY);
+        Module.Builder b = Module.builder().addRecType(plain(FuncType.EMPTY)).addRecType(plain(FuncType.EMPTY));
         for (int i = 0; i < 4; i++) {
             int callee = i;
             b.addFunction(new Function(0, List.of(), expr(w -> w.op(Opcode.CALL).u32(callee))));
         }
         Module m = b.names(n).build();
         assertEquals("""
+                (module (@name "")
+                  (type $t (func))
+                  (type (;1;) (@name "t") (func))
+                  (func $f (type $t)
+                    call $f)
+                  (func (;1;) (@name "f") (type $t)
+                    call 1)
+                  (func (;2;) (@name "") (type $t)
+                    call 2)
+                  (func $g (type $t)
+                    call $g))
+                """, TextPrinter.print(m));
+    }
+
+    @Test
+    void duplicateNamesWithoutAnnotationFallBackToIndices() {
+        Names n = names(null, NameMap.EMPTY,
+                IndirectNameMap.of(Map.of(0, NameMap.of(Map.of(0, "x", 1, "x", 2, "")))),
+                IndirectNameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY,
+                NameMap.of(Map.of(0, "e", 1, "e")), NameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY);
+        RefType refFunc = new RefType(false, AbsHeapType.FUNC);
+        Module m = Module.builder()
+                .addRecType(plain(FuncType.EMPTY))
+                .addFunction(new Function(0, List.of(new LocalGroup(3, NumType.I32)), expr(w -> {
+                    w.op(Opcode.LOCAL_GET).u32(0);
+                    w.op(Opcode.LOCAL_GET).u32(1);
+                    w.op(Opcode.ELEM_DROP).u32(1);
+                })))
+                .addElement(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, refFunc, List.of()))
+                .addElement(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, refFunc, List.of()))
+                .names(n)
+                .build();
+        assertEquals("""
                 (module
                   (type (;0;) (func))
-                  (func $f (type 0)
-                    call $f)
-                  (func (;1;) (type 0)
-                    call 1)
-                  (func (;2;) (type 0)
-                    call 2)
-                  (func $g (type 0)
-                    call $g))
+                  (func (;0;) (type 0)
+                    (local $x i32) (local i32 i32)
+                    local.get $x
+                    local.get 1
+                    elem.drop 1)
+                  (elem $e declare func)
+                  (elem (;1;) declare func))
                 """, TextPrinter.print(m));
     }
 
