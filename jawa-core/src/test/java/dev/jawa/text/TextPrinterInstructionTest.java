@@ -31,10 +31,12 @@ class TextPrinterInstructionTest {
     private static String body(Consumer<InstructionWriter> w) {
         Module m = Module.builder()
                 .addRecType(plain(FuncType.EMPTY))
+                .addRecType(plain(TextPrinterModuleTest.I32_TO_I32))
                 .addFunction(new Function(0, List.of(), expr(w)))
                 .build();
-        String text = TextPrinter.print(m);
-        String header = "(module\n  (type (;0;) (func))\n  (func (;0;) (type 0)\n";
+        String text = TextPrinterModuleTest.printed(m);
+        String header = "(module\n  (type (;0;) (func))\n  (type (;1;) (func (param i32) (result i32)))\n"
+                + "  (func (;0;) (type 0)\n";
         assertTrue(text.startsWith(header), text);
         assertTrue(text.endsWith("))\n"), text);
         String lines = text.substring(header.length(), text.length() - 3);
@@ -46,7 +48,7 @@ class TextPrinterInstructionTest {
     void blocksIndentTwoSpacesPerLevel() {
         String text = body(w -> {
             w.op(Opcode.BLOCK).blockType(new BlockType.Value(NumType.I32));
-            w.op(Opcode.LOOP).blockType(new BlockType.Func(0));
+            w.op(Opcode.LOOP).blockType(new BlockType.Func(1));
             w.op(Opcode.I32_CONST).s64(1);
             w.op(Opcode.IF).blockType(new BlockType.Value(RefType.FUNCREF));
             w.op(Opcode.NOP);
@@ -59,7 +61,7 @@ class TextPrinterInstructionTest {
         });
         assertEquals("""
                     block (result i32)
-                      loop (type 0)
+                      loop (type 1)
                         i32.const 1
                         if (result funcref)
                           nop
@@ -286,7 +288,7 @@ class TextPrinterInstructionTest {
                       rethrow 0
                     catch_all
                     end
-                    try (type 0)
+                    try (type 1)
                     delegate 0""", body(w -> {
             w.op(Opcode.TRY_TABLE).blockType(new BlockType.Value(NumType.I32)).u32(4);
             w.catchClause(new Catch(Catch.Kind.CATCH, 0, 0));
@@ -302,7 +304,7 @@ class TextPrinterInstructionTest {
             w.op(Opcode.RETHROW).u32(0);
             w.op(Opcode.CATCH_ALL);
             w.op(Opcode.END);
-            w.op(Opcode.TRY).blockType(new BlockType.Func(0));
+            w.op(Opcode.TRY).blockType(new BlockType.Func(1));
             w.op(Opcode.DELEGATE).u32(0);
         }));
     }
