@@ -162,6 +162,23 @@ class TextPrinterInstructionTest {
     }
 
     @Test
+    void randomConstantsParseBackToTheirBits() {
+        // Every bit pattern, NaN payloads and subnormals included, through the text parser
+        // (body() checks that the module parses back equal).
+        java.util.Random random = new java.util.Random(11);
+        String text = body(w -> {
+            for (int i = 0; i < 3000; i++) {
+                w.op(Opcode.F32_CONST).fixed32(i < 64 ? 0x7f800000 | i | (i << 25) : random.nextInt());
+                w.op(Opcode.F64_CONST).fixed64(i < 64 ? (long) i << (i % 2 == 0 ? 0 : 50) : random.nextLong());
+                w.op(Opcode.I32_CONST).s64(random.nextInt());
+                w.op(Opcode.I64_CONST).s64(random.nextLong());
+                w.op(Opcode.V128_CONST).fixed64(random.nextLong()).fixed64(random.nextLong());
+            }
+        });
+        assertTrue(text.contains("nan:0x"), "NaN payloads were tried");
+    }
+
+    @Test
     void memargShowsOnlyNonDefaults() {
         assertEquals("""
                     i32.load
