@@ -188,7 +188,7 @@ final class CodeValidator {
         if (cUnreachable[f]) {
             return BOT;
         }
-        throw err("type mismatch: instruction requires a value but stack is empty");
+        throw err("type mismatch: instruction requires a value but stack has []");
     }
 
     /** Pops a value that must match {@code expect}; returns the actual type. */
@@ -199,17 +199,29 @@ final class CodeValidator {
             if (t == expect || t == BOT || types.matches(t, expect)) {
                 return t;
             }
-            throw err("type mismatch: instruction requires " + name(expect) + " but stack has " + name(t));
+            throw err("type mismatch: instruction requires [" + name(expect) + "] but stack has [" + name(t) + "]");
         }
         if (cUnreachable[f]) {
             return BOT;
         }
-        throw err("type mismatch: instruction requires " + name(expect) + " but stack is empty");
+        throw err("type mismatch: instruction requires [" + name(expect) + "] but stack has []");
     }
 
     private void popAll(int[] ts) {
-        for (int i = ts.length - 1; i >= 0; i--) {
-            pop(ts[i]);
+        if (ts.length == 1) {
+            pop(ts[0]);
+            return;
+        }
+        int top = sp;
+        try {
+            for (int i = ts.length - 1; i >= 0; i--) {
+                pop(ts[i]);
+            }
+        } catch (InvalidModuleException e) {
+            // Word it like the reference interpreter: all expected types against the stack's top.
+            int from = Math.max(cHeight[depth - 1], top - ts.length);
+            throw err("type mismatch: instruction requires " + names(ts, 0, ts.length)
+                    + " but stack has " + names(vals, from, top));
         }
     }
 
@@ -220,7 +232,7 @@ final class CodeValidator {
             return REF | H_BOT;
         }
         if (!isRef(t)) {
-            throw err("type mismatch: instruction requires a reference but stack has " + name(t));
+            throw err("type mismatch: instruction requires [reference] but stack has [" + name(t) + "]");
         }
         return t;
     }
@@ -281,12 +293,19 @@ final class CodeValidator {
     /** Checks the top frame's results and that nothing else is left; undoes its local inits. */
     private void checkFrameEnd() {
         int f = depth - 1;
+        int top = sp;
         popAll(cResults[f]);
         if (sp != cHeight[f]) {
-            throw err("type mismatch: block requires " + names(cResults[f], 0, cResults[f].length)
-                    + " but stack has " + (sp - cHeight[f]) + " more values");
+            throw blockMismatch(f, top);
         }
         locals.resetTo(cInit[f]);
+    }
+
+    /** The reference interpreter's wording: the block's results against the frame's values. */
+    private InvalidModuleException blockMismatch(int f, int top) {
+        int[] res = cResults[f];
+        return err("type mismatch: block requires " + names(res, 0, res.length)
+                + " but stack has " + names(vals, cHeight[f], top));
     }
 
     /** Restarts the top frame for a new arm (else, catch, catch_all) of kind {@code kind}. */

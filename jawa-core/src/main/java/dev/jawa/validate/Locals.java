@@ -20,6 +20,8 @@ final class Locals {
     static final long EXPANDED_LIMIT = 1 << 20;
 
     private long count;
+    /** Parameters are always initialized. */
+    private int paramCount;
     // Expanded form.
     private int[] types = new int[64];
     private boolean[] init = new boolean[64];
@@ -39,6 +41,7 @@ final class Locals {
             n += g.count();
         }
         count = n;
+        paramCount = params.length;
         initCount = 0;
         expanded = n <= EXPANDED_LIMIT;
         if (expanded) {
@@ -76,6 +79,7 @@ final class Locals {
     /** Sets up an empty set of locals (for constant expressions). */
     void clear() {
         count = 0;
+        paramCount = 0;
         initCount = 0;
         expanded = true;
     }
@@ -108,6 +112,9 @@ final class Locals {
 
     /** Whether local {@code idx} (of a non-defaultable type) has been set on every path here. */
     boolean isInit(int idx) {
+        if (Integer.toUnsignedLong(idx) < paramCount) {
+            return true;
+        }
         return expanded ? init[idx] : runInit.contains(Integer.toUnsignedLong(idx));
     }
 
