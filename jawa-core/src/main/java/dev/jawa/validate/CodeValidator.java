@@ -537,7 +537,7 @@ final class CodeValidator {
             case GLOBAL_SET -> {
                 int g = cx.global(r.index(), cx.globalCount);
                 if (!cx.globalMutable[g]) {
-                    throw err("global is immutable");
+                    throw err("immutable global");
                 }
                 pop(cx.globalTypes[g]);
             }
@@ -576,8 +576,8 @@ final class CodeValidator {
                 pop(ad);
             }
             case TABLE_INIT -> {
-                int e = cx.elem(r.index());
                 int t = cx.table(r.index2());
+                int e = cx.elem(r.index());
                 if (!types.matches(cx.elemTypes[e], cx.tableElem[t])) {
                     throw err("type mismatch: element segment does not fit the table");
                 }
