@@ -150,11 +150,27 @@ public class ByteReader {
 
     /** An unsigned 64-bit LEB128 integer. */
     public final long u64() {
+        int p = pos;
+        if (p < limit) {
+            int b = buf[p];
+            if (b >= 0) {
+                pos = p + 1;
+                return b;
+            }
+        }
         return uleb(64);
     }
 
     /** A signed 32-bit LEB128 integer. */
     public final int s32() {
+        int p = pos;
+        if (p < limit) {
+            int b = buf[p];
+            if (b >= 0) {
+                pos = p + 1;
+                return (b << 25) >> 25; // sign-extend the 7 bits
+            }
+        }
         return (int) sleb(32);
     }
 
@@ -165,11 +181,36 @@ public class ByteReader {
 
     /** A signed 64-bit LEB128 integer. */
     public final long s64() {
+        int p = pos;
+        if (p < limit) {
+            int b = buf[p];
+            if (b >= 0) {
+                pos = p + 1;
+                return (b << 25) >> 25; // sign-extend the 7 bits
+            }
+        }
         return sleb(64);
     }
 
     private long uleb(int bits) {
         int maxBytes = (bits + 6) / 7;
+        int p = pos;
+        if (limit - p >= maxBytes) {
+            // Fast path: every byte but the last is in range, so no per-byte bounds check; the
+            // last byte, which needs the width checks, is left to the careful loop below.
+            long result = 0;
+            for (int i = 0, shift = 0; i < maxBytes - 1; i++, shift += 7) {
+                int b = buf[p + i];
+                result |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    if (b == 0 && i > 0) {
+                        canonical = false;
+                    }
+                    pos = p + i + 1;
+                    return result;
+                }
+            }
+        }
         long result = 0;
         int shift = 0;
         for (int i = 0; ; i++) {
@@ -196,6 +237,28 @@ public class ByteReader {
 
     private long sleb(int bits) {
         int maxBytes = (bits + 6) / 7;
+        int p = pos;
+        if (limit - p >= maxBytes) {
+            // Fast path as in uleb: the last byte is left to the careful loop below.
+            long result = 0;
+            int prev = 0;
+            for (int i = 0, shift = 0; i < maxBytes - 1; i++) {
+                int b = buf[p + i];
+                result |= (long) (b & 0x7F) << shift;
+                shift += 7;
+                if (b >= 0) {
+                    if (i > 0 && ((b == 0 && (prev & 0x40) == 0) || (b == 0x7F && (prev & 0x40) != 0))) {
+                        canonical = false;
+                    }
+                    if ((b & 0x40) != 0) {
+                        result |= -1L << shift;
+                    }
+                    pos = p + i + 1;
+                    return result;
+                }
+                prev = b;
+            }
+        }
         long result = 0;
         int shift = 0;
         int prev = 0;

@@ -80,14 +80,15 @@ final class ExprScanner {
         int depth = 0;
         fs[0] = F_BLOCK;
         while (true) {
-            Opcode op = in.next();
-            switch (ROLE[op.ordinal()]) {
-                case PLAIN -> { }
+            byte role = ROLE[in.next().ordinal()];
+            if (role == PLAIN) {
+                continue; // most instructions: one well-predicted branch
+            }
+            switch (role) {
                 case OPENS_BLOCK, OPENS_IF, OPENS_TRY -> {
                     if (++depth == fs.length) {
                         fs = frames = Arrays.copyOf(fs, fs.length * 2);
                     }
-                    byte role = ROLE[op.ordinal()];
                     fs[depth] = role == OPENS_IF ? F_IF : role == OPENS_TRY ? F_TRY : F_BLOCK;
                 }
                 case ELSE -> {
@@ -113,7 +114,7 @@ final class ExprScanner {
                     depth--;
                 }
                 case USES_DATA -> usesDataIndex = true;
-                default -> throw new AssertionError(op);
+                default -> throw new AssertionError(role);
             }
         }
     }

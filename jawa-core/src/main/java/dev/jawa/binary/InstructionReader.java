@@ -63,28 +63,52 @@ public final class InstructionReader extends ByteReader {
 
     /** Decodes the next instruction; its opcode is returned and its immediates held. */
     public Opcode next() {
-        start = pos;
-        int b = u8();
-        Opcode o;
-        if (b >= Opcode.PREFIX_GC && b <= Opcode.PREFIX_ATOMIC) {
-            int codeAt = pos;
-            int code = u32();
-            o = code < 0 ? null : Opcode.prefixed(b, code);
-            if (o == null) {
-                throw errorAt(String.format("illegal opcode %02x %02x", b, code & 0xFFFF_FFFFL), codeAt - 1);
-            }
-        } else {
-            o = Opcode.single(b);
-            if (o == null) {
-                throw errorAt(String.format("illegal opcode %02x", b), start);
-            }
+        // Kept small so that it inlines into callers' loops; prefixed opcodes, errors and
+        // immediates are handled out of line.
+        int p = pos;
+        start = p;
+        if (p >= limit) {
+            throw endError();
+        }
+        int b = buf[p] & 0xFF;
+        pos = p + 1;
+        Opcode o = Opcode.single(b);
+        if (o == null) {
+            o = prefixedOrIllegal(b);
         }
         op = o;
-        readImmediates(o.imm());
+        Opcode.Imm imm = o.imm();
+        if (imm != Opcode.Imm.NONE) {
+            readImmediates(imm);
+        }
         return o;
     }
 
+    /** The prefixed opcode whose prefix {@code b} was just read, or the illegal-opcode error. */
+    private Opcode prefixedOrIllegal(int b) {
+        if (b >= Opcode.PREFIX_GC && b <= Opcode.PREFIX_ATOMIC) {
+            int codeAt = pos;
+            int code = u32();
+            Opcode o = code < 0 ? null : Opcode.prefixed(b, code);
+            if (o == null) {
+                throw errorAt(String.format("illegal opcode %02x %02x", b, code & 0xFFFF_FFFFL), codeAt - 1);
+            }
+            return o;
+        }
+        throw errorAt(String.format("illegal opcode %02x", b), start);
+    }
+
+    /** The common immediates inline (small enough to inline into loops), the rest out of line. */
     private void readImmediates(Opcode.Imm imm) {
+        switch (imm) {
+            case LABEL, FUNC, TYPE, LOCAL, GLOBAL, TABLE, TAG, MEMORY, DATA, ELEM -> index = u32();
+            case I32 -> bits = s32();
+            case MEMARG -> readMemarg();
+            default -> readOtherImmediates(imm);
+        }
+    }
+
+    private void readOtherImmediates(Opcode.Imm imm) {
         switch (imm) {
             case NONE -> { }
             case BLOCK_TYPE -> blockType = readBlockType();

@@ -353,12 +353,19 @@ public final class TextPrinter {
         }
     }
 
-    /** The locals on one line: named ones one per {@code (local $id t)}, runs of others together. */
+    /**
+     * The locals on one line: one {@code (local t t ...)} per declared run, so that the runs
+     * read back as they were, except that named locals go one per {@code (local $id t)}.
+     */
     private void locals(Function f, int paramCount, String[] ids) {
         long index = paramCount;
         boolean first = true;
         boolean open = false;
         for (LocalGroup g : f.locals()) {
+            if (open) {
+                sb.append(')');
+                open = false;
+            }
             for (long k = 0; k < g.count(); k++, index++) {
                 String id = index < ids.length ? ids[(int) index] : null;
                 if (id != null || !open) {

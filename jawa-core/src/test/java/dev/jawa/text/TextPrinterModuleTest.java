@@ -37,7 +37,6 @@ import dev.jawa.types.SubType;
 import dev.jawa.types.TableType;
 import dev.jawa.types.TagType;
 import dev.jawa.types.TypeIndex;
-import dev.jawa.types.ValType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -89,7 +88,7 @@ class TextPrinterModuleTest {
                 (module
                   (type (;0;) (func (param i32) (result i32)))
                   (func (;0;) (type 0) (param i32) (result i32)
-                    (local i64 i64 f32)
+                    (local i64 i64) (local f32)
                     local.get 0
                     i32.const -7
                     i32.add)
@@ -314,9 +313,5 @@ class TextPrinterModuleTest {
                 .addFunction(new Function(0, List.of(new LocalGroup(0xFFFF_FFFFL, NumType.I32)), expr(w -> { })))
                 .build();
         assertThrows(IllegalArgumentException.class, () -> TextPrinter.print(m));
-    }
-
-    static List<ValType> types(ValType... ts) {
-        return List.of(ts);
     }
 }

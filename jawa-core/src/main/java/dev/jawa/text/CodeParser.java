@@ -1,0 +1,826 @@
+package dev.jawa.text;
+
+import dev.jawa.binary.InstructionWriter;
+import dev.jawa.module.BlockType;
+import dev.jawa.module.Catch;
+import dev.jawa.module.Expr;
+import dev.jawa.module.Opcode;
+import dev.jawa.types.FuncType;
+import dev.jawa.types.HeapType;
+import dev.jawa.types.RefType;
+import dev.jawa.types.ValType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses instruction sequences, flat and folded, into canonical binary code.
+ *
+ * <p>Nesting is handled with an explicit frame stack, never Java recursion, so 100,000 nested
+ * blocks parse in constant Java stack. A folded plain instruction {@code (op imm... child...)}
+ * is emitted after its children: its immediates are checked when it opens, and read again from
+ * the tokens (emitting this time) when it closes, which needs no buffer per instruction and
+ * creates implicit types in the order the instructions appear in the binary, as wat2wasm does.
+ */
+final class CodeParser {
+
+    private static final int ROOT = 0;
+    private static final int FLAT_BLOCK = 1;
+    private static final int FLAT_IF = 2;
+    private static final int FLAT_TRY = 3;
+    private static final int FOLD_PLAIN = 4;
+    private static final int FOLD_BLOCK = 5;
+    private static final int FOLD_IF = 6;
+    private static final int FOLD_THEN = 7;
+    private static final int FOLD_ELSE = 8;
+    private static final int FOLD_TRY = 9;
+    private static final int FOLD_DO = 10;
+    private static final int FOLD_CATCH = 11;
+
+    // FLAT_IF states
+    private static final int IN_THEN = 0;
+    private static final int IN_ELSE = 1;
+    // FLAT_TRY and FOLD_TRY states
+    private static final int TRY_BODY = 0;
+    private static final int TRY_CATCH = 1;
+    private static final int TRY_CATCH_ALL = 2;
+    private static final int TRY_DELEGATED = 3;
+    private static final int TRY_EXPECT_DO = 4;
+    // FOLD_IF states
+    private static final int IF_COND = 0;
+    private static final int IF_AFTER_THEN = 1;
+    private static final int IF_AFTER_ELSE = 2;
+
+    private final TokenCursor c;
+    private final ModuleContext ctx;
+    private final TypeParser types;
+    private final InstructionWriter scratch = new InstructionWriter(64);
+    private InstructionWriter out;
+
+    private IndexSpace locals;
+    private final LabelStack labels = new LabelStack();
+    private Map<Integer, Annotation> hints;
+    private int[] hintOffsets = new int[4];
+    private int[] hintValues = new int[4];
+    private int hintCount;
+    private boolean usesDataIndex;
+
+    private int[] kinds = new int[32];
+    private int[] states = new int[32];
+    private int[] toks = new int[32];
+    private int[] frameHints = new int[32];
+    private String[] frameLabels = new String[32];
+    private int depth;
+    private int[] targets = new int[16];
+
+    CodeParser(TokenCursor c, ModuleContext ctx, TypeParser types) {
+        this.c = c;
+        this.ctx = ctx;
+        this.types = types;
+    }
+
+    /** Whether any code parsed so far uses a data index (the module then needs a data count). */
+    boolean usesDataIndex() {
+        return usesDataIndex;
+    }
+
+    /** The branch hints of the last function body: byte offsets in its code, and values. */
+    int hintCount() {
+        return hintCount;
+    }
+
+    int hintOffset(int i) {
+        return hintOffsets[i];
+    }
+
+    int hintValue(int i) {
+        return hintValues[i];
+    }
+
+    /**
+     * Parses a function body up to (not including) the closing parenthesis of the function.
+     *
+     * @param localSpace the parameters and locals
+     * @param hintAnchors branch hint annotations by anchor token, consumed as they are used
+     */
+    Expr functionBody(IndexSpace localSpace, Map<Integer, Annotation> hintAnchors) {
+        locals = localSpace;
+        hints = hintAnchors;
+        hintCount = 0;
+        labels.clear();
+        labels.push(null); // the function's own label
+        Expr e = run(-1);
+        hints = null;
+        return e;
+    }
+
+    /**
+     * Parses a constant expression: the instructions up to the closing parenthesis, or with
+     * {@code stopAt} >= 0, exactly the tokens before index {@code stopAt} (one folded
+     * instruction given as an abbreviation).
+     */
+    Expr constExpr(int stopAt) {
+        locals = null;
+        hints = null;
+        labels.clear();
+        return run(stopAt);
+    }
+
+    private Expr run(int stopAt) {
+        out = new InstructionWriter(64);
+        depth = 0;
+        push(ROOT, 0, -1, -1);
+        while (true) {
+            if (depth == 1 && c.pos() == stopAt) {
+                break;
+            }
+            byte k = c.kind();
+            if (k == TokenKind.LPAREN) {
+                lparen();
+            } else if (k == TokenKind.RPAREN) {
+                if (kinds[depth - 1] == ROOT) {
+                    break;
+                }
+                rparen();
+            } else if (k == TokenKind.KEYWORD) {
+                keyword();
+            } else {
+                throw c.unexpected();
+            }
+        }
+        out.op(Opcode.END);
+        return out.toExpr();
+    }
+
+    // ---- frames
+
+    private void push(int kind, int state, int tok, int hint) {
+        if (depth == kinds.length) {
+            int n = depth * 2;
+            kinds = Arrays.copyOf(kinds, n);
+            states = Arrays.copyOf(states, n);
+            toks = Arrays.copyOf(toks, n);
+            frameHints = Arrays.copyOf(frameHints, n);
+            frameLabels = Arrays.copyOf(frameLabels, n);
+        }
+        kinds[depth] = kind;
+        states[depth] = state;
+        toks[depth] = tok;
+        frameHints[depth] = hint;
+        frameLabels[depth] = null;
+        depth++;
+    }
+
+    private void pop() {
+        depth--;
+        frameLabels[depth] = null;
+    }
+
+    private static boolean allowsFlat(int kind) {
+        return kind != FOLD_PLAIN && kind != FOLD_IF && kind != FOLD_TRY;
+    }
+
+    // ---- branch hints
+
+    private int takeHint(int anchor) {
+        if (hints == null || hints.isEmpty()) {
+            return -1;
+        }
+        Annotation a = hints.remove(anchor);
+        return a == null ? -1 : hintValue(a);
+    }
+
+    private int hintValue(Annotation a) {
+        TokenStream side = c.tokens().annotationTokens();
+        if (a.end() - a.first() != 1 || side.kind(a.first()) != TokenKind.STRING) {
+            throw c.errorAtOffset(a.offset(), "@metadata.code.branch_hint annotation: unexpected token");
+        }
+        byte[] b = StringLiteral.decode(side.source(), side.start(a.first()), side.end(a.first()));
+        if (b.length != 1) {
+            throw c.errorAtOffset(a.offset(), "@metadata.code.branch_hint annotation: malformed hint");
+        }
+        return b[0] & 0xFF;
+    }
+
+    private void recordHint(int value) {
+        if (value < 0) {
+            return;
+        }
+        if (hintCount == hintOffsets.length) {
+            hintOffsets = Arrays.copyOf(hintOffsets, hintCount * 2);
+            hintValues = Arrays.copyOf(hintValues, hintCount * 2);
+        }
+        hintOffsets[hintCount] = out.size();
+        hintValues[hintCount] = value;
+        hintCount++;
+    }
+
+    // ---- flat instructions and delimiters
+
+    private void keyword() {
+        int at = c.pos();
+        int kw = c.kw();
+        int top = kinds[depth - 1];
+        if (kw == Keyword.END) {
+            if (top != FLAT_BLOCK && top != FLAT_IF && top != FLAT_TRY) {
+                throw c.unexpected();
+            }
+            c.advance();
+            endLabel();
+            out.op(Opcode.END);
+            labels.pop();
+            pop();
+            return;
+        }
+        if (kw == Keyword.ELSE) {
+            if (top != FLAT_IF || states[depth - 1] != IN_THEN) {
+                throw c.unexpected();
+            }
+            c.advance();
+            endLabel();
+            out.op(Opcode.ELSE);
+            states[depth - 1] = IN_ELSE;
+            return;
+        }
+        if (kw == Keyword.CATCH || kw == Keyword.CATCH_ALL) {
+            int st = states[depth - 1];
+            if (top != FLAT_TRY || st == TRY_CATCH_ALL) {
+                throw c.unexpected();
+            }
+            c.advance();
+            if (kw == Keyword.CATCH) {
+                int tag = ctx.tags.resolve(c);
+                out.op(Opcode.CATCH).u32(tag);
+                states[depth - 1] = TRY_CATCH;
+            } else {
+                out.op(Opcode.CATCH_ALL);
+                states[depth - 1] = TRY_CATCH_ALL;
+            }
+            return;
+        }
+        if (kw == Keyword.DELEGATE) {
+            if (top != FLAT_TRY || states[depth - 1] != TRY_BODY) {
+                throw c.unexpected();
+            }
+            c.advance();
+            labels.pop();
+            int l = labels.resolve(c);
+            out.op(Opcode.DELEGATE).u32(l);
+            pop();
+            return;
+        }
+        Opcode op = Keyword.opcode(kw);
+        if (op == null || !allowsFlat(top)) {
+            throw c.unexpected();
+        }
+        c.advance();
+        int hint = takeHint(at);
+        switch (op) {
+            case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
+                String label = labelId();
+                blockStart(op, hint);
+                labels.push(label);
+                int kind = op == Opcode.IF ? FLAT_IF : op == Opcode.TRY ? FLAT_TRY : FLAT_BLOCK;
+                push(kind, 0, -1, -1);
+            }
+            default -> {
+                recordHint(hint);
+                instruction(op, out, true);
+            }
+        }
+    }
+
+    /** Checks the optional label after {@code end} or {@code else} against the block's label. */
+    private void endLabel() {
+        if (c.isId()) {
+            String id = c.idName(c.pos());
+            if (!id.equals(labels.top())) {
+                throw c.error("mismatching label");
+            }
+            c.advance();
+        }
+    }
+
+    private String labelId() {
+        return c.isId() ? c.id() : null;
+    }
+
+    /** Writes a block, loop, if, try or try_table with its block type (and catch clauses). */
+    private void blockStart(Opcode op, int hint) {
+        BlockType bt = blockType(true);
+        Catch[] catches = op == Opcode.TRY_TABLE ? catchClauses() : null;
+        recordHint(hint);
+        out.op(op).blockType(bt);
+        if (catches != null) {
+            out.u32(catches.length);
+            for (Catch k : catches) {
+                out.catchClause(k);
+            }
+        }
+    }
+
+    private Catch[] catchClauses() {
+        List<Catch> list = null;
+        while (true) {
+            int k = c.lparenKw();
+            Catch.Kind kind = k == Keyword.CATCH ? Catch.Kind.CATCH
+                    : k == Keyword.CATCH_REF ? Catch.Kind.CATCH_REF
+                    : k == Keyword.CATCH_ALL ? Catch.Kind.CATCH_ALL
+                    : k == Keyword.CATCH_ALL_REF ? Catch.Kind.CATCH_ALL_REF : null;
+            if (kind == null) {
+                break;
+            }
+            c.advance();
+            c.advance();
+            int tag = kind.hasTag() ? ctx.tags.resolve(c) : 0;
+            int label = labels.resolve(c);
+            c.expectRParen();
+            if (list == null) {
+                list = new ArrayList<>();
+            }
+            list.add(new Catch(kind, tag, label));
+        }
+        return list == null ? new Catch[0] : list.toArray(new Catch[0]);
+    }
+
+    // ---- folded instructions
+
+    private void lparen() {
+        int at = c.pos();
+        int top = kinds[depth - 1];
+        int kw = c.kwAt(at + 1);
+        if (top == FOLD_IF) {
+            int st = states[depth - 1];
+            if (st == IF_COND && kw == Keyword.THEN) {
+                c.advance();
+                c.advance();
+                int save = c.pos();
+                c.seek(toks[depth - 1]);
+                BlockType bt = blockType(true);
+                c.seek(save);
+                recordHint(frameHints[depth - 1]);
+                out.op(Opcode.IF).blockType(bt);
+                labels.push(frameLabels[depth - 1]);
+                states[depth - 1] = IF_AFTER_THEN;
+                push(FOLD_THEN, 0, -1, -1);
+                return;
+            }
+            if (st == IF_AFTER_THEN && kw == Keyword.ELSE) {
+                c.advance();
+                c.advance();
+                out.op(Opcode.ELSE);
+                states[depth - 1] = IF_AFTER_ELSE;
+                push(FOLD_ELSE, 0, -1, -1);
+                return;
+            }
+            if (st != IF_COND) {
+                throw c.unexpected();
+            }
+        } else if (top == FOLD_TRY) {
+            tryClause(kw);
+            return;
+        }
+        c.advance();
+        Opcode op = Keyword.opcode(kw);
+        if (op == null) {
+            throw c.unexpected();
+        }
+        c.advance();
+        int hint = takeHint(at);
+        switch (op) {
+            case BLOCK, LOOP, TRY_TABLE -> {
+                String label = labelId();
+                blockStart(op, hint);
+                labels.push(label);
+                push(FOLD_BLOCK, 0, -1, -1);
+            }
+            case IF -> {
+                String label = labelId();
+                int btTok = c.pos();
+                blockType(false);
+                push(FOLD_IF, IF_COND, btTok, hint);
+                frameLabels[depth - 1] = label;
+            }
+            case TRY -> {
+                String label = labelId();
+                blockStart(op, hint);
+                labels.push(label);
+                push(FOLD_TRY, TRY_EXPECT_DO, -1, -1);
+            }
+            case ELSE, END, CATCH, CATCH_ALL, DELEGATE -> throw c.errorAt(at + 1, "unexpected token");
+            default -> {
+                scratch.reset();
+                instruction(op, scratch, false);
+                push(FOLD_PLAIN, 0, at + 1, hint);
+            }
+        }
+    }
+
+    /** {@code (do ...)}, {@code (catch $t ...)}, {@code (catch_all ...)} or {@code (delegate l)}. */
+    private void tryClause(int kw) {
+        int f = depth - 1;
+        int st = states[f];
+        if (kw == Keyword.DO && st == TRY_EXPECT_DO) {
+            c.advance();
+            c.advance();
+            states[f] = TRY_BODY;
+            push(FOLD_DO, 0, -1, -1);
+        } else if (kw == Keyword.CATCH && (st == TRY_BODY || st == TRY_CATCH)) {
+            c.advance();
+            c.advance();
+            int tag = ctx.tags.resolve(c);
+            out.op(Opcode.CATCH).u32(tag);
+            states[f] = TRY_CATCH;
+            push(FOLD_CATCH, 0, -1, -1);
+        } else if (kw == Keyword.CATCH_ALL && (st == TRY_BODY || st == TRY_CATCH)) {
+            c.advance();
+            c.advance();
+            out.op(Opcode.CATCH_ALL);
+            states[f] = TRY_CATCH_ALL;
+            push(FOLD_CATCH, 0, -1, -1);
+        } else if (kw == Keyword.DELEGATE && st == TRY_BODY) {
+            c.advance();
+            c.advance();
+            labels.pop();
+            int l = labels.resolve(c);
+            c.expectRParen();
+            out.op(Opcode.DELEGATE).u32(l);
+            states[f] = TRY_DELEGATED;
+        } else {
+            if (c.is(TokenKind.LPAREN)) {
+                c.advance();
+            }
+            throw c.unexpected();
+        }
+    }
+
+    private void rparen() {
+        int f = depth - 1;
+        switch (kinds[f]) {
+            case FOLD_PLAIN -> {
+                int save = c.pos();
+                int opTok = toks[f];
+                c.seek(opTok + 1);
+                recordHint(frameHints[f]);
+                instruction(Keyword.opcode(c.kwAt(opTok)), out, true);
+                c.seek(save);
+                pop();
+            }
+            case FOLD_BLOCK -> {
+                out.op(Opcode.END);
+                labels.pop();
+                pop();
+            }
+            case FOLD_THEN, FOLD_ELSE, FOLD_DO, FOLD_CATCH -> pop();
+            case FOLD_IF -> {
+                if (states[f] == IF_COND) {
+                    throw c.unexpected();
+                }
+                out.op(Opcode.END);
+                labels.pop();
+                pop();
+            }
+            case FOLD_TRY -> {
+                int st = states[f];
+                if (st == TRY_EXPECT_DO) {
+                    throw c.unexpected();
+                }
+                if (st != TRY_DELEGATED) {
+                    out.op(Opcode.END);
+                    labels.pop();
+                }
+                pop();
+            }
+            default -> throw c.unexpected(); // a flat block without its end
+        }
+        c.advance();
+    }
+
+    // ---- block types and type uses
+
+    /**
+     * A block type: {@code (type x)?} with parameters and results. With {@code create} false the
+     * tokens are only checked (no implicit type is added). Like wat2wasm, a type use whose
+     * function type has no parameters and at most one result is written in the short form.
+     */
+    private BlockType blockType(boolean create) {
+        if (!c.is(TokenKind.LPAREN)) {
+            return BlockType.EMPTY;
+        }
+        int k = c.lparenKw();
+        if (k != Keyword.TYPE && k != Keyword.PARAM && k != Keyword.RESULT) {
+            return BlockType.EMPTY;
+        }
+        int at = c.pos();
+        int explicit = -1;
+        if (k == Keyword.TYPE) {
+            c.advance();
+            c.advance();
+            explicit = ctx.types.resolve(c);
+            c.expectRParen();
+        }
+        List<ValType> ps = new ArrayList<>(0);
+        List<ValType> rs = new ArrayList<>(1);
+        types.params(ps, null, null);
+        types.results(rs);
+        if (explicit >= 0) {
+            FuncType ft = ctx.funcType(explicit);
+            if (!ps.isEmpty() || !rs.isEmpty()) {
+                checkInline(at, ft, ps, rs);
+            }
+            if (ft != null && ft.params().isEmpty() && ft.results().size() <= 1) {
+                return ft.results().isEmpty() ? BlockType.EMPTY : new BlockType.Value(ft.results().get(0));
+            }
+            return new BlockType.Func(explicit);
+        }
+        if (ps.isEmpty() && rs.size() <= 1) {
+            return rs.isEmpty() ? BlockType.EMPTY : new BlockType.Value(rs.get(0));
+        }
+        return create ? new BlockType.Func(ctx.implicitType(new FuncType(ps, rs))) : BlockType.EMPTY;
+    }
+
+    private void checkInline(int at, FuncType ft, List<ValType> ps, List<ValType> rs) {
+        if (ft == null) {
+            throw c.errorAt(at, "unknown type");
+        }
+        if (!ft.params().equals(ps) || !ft.results().equals(rs)) {
+            throw c.errorAt(at, "inline function type does not match explicit type");
+        }
+    }
+
+    /** The type use of call_indirect: {@code (type x)?} with parameters and results. */
+    private int typeUse(boolean create) {
+        int at = c.pos();
+        int explicit = -1;
+        if (c.isLParenKw(Keyword.TYPE)) {
+            c.advance();
+            c.advance();
+            explicit = ctx.types.resolve(c);
+            c.expectRParen();
+        }
+        List<ValType> ps = new ArrayList<>(0);
+        List<ValType> rs = new ArrayList<>(0);
+        types.params(ps, null, null);
+        types.results(rs);
+        if (explicit >= 0) {
+            if (!ps.isEmpty() || !rs.isEmpty()) {
+                checkInline(at, ctx.funcType(explicit), ps, rs);
+            }
+            return explicit;
+        }
+        return create ? ctx.implicitType(new FuncType(ps, rs)) : 0;
+    }
+
+    // ---- plain instructions
+
+    private boolean atIndex(int i) {
+        byte k = c.kind(i);
+        return k == TokenKind.NAT || k == TokenKind.ID;
+    }
+
+    /** Writes plain instruction {@code op} (its keyword consumed) with its immediates. */
+    private void instruction(Opcode op, InstructionWriter w, boolean emit) {
+        switch (op.imm()) {
+            case NONE -> {
+                if (op == Opcode.SELECT) {
+                    select(w);
+                } else {
+                    w.op(op);
+                }
+            }
+            case LABEL -> {
+                int l = labels.resolve(c);
+                w.op(op).u32(l);
+            }
+            case BR_TABLE -> brTable(op, w);
+            case FUNC -> {
+                int f = ctx.funcs.resolve(c);
+                w.op(op).u32(f);
+            }
+            case TYPE -> {
+                int t = ctx.types.resolve(c);
+                w.op(op).u32(t);
+            }
+            case CALL_INDIRECT -> {
+                int table = atIndex(c.pos()) ? ctx.tables.resolve(c) : 0;
+                int type = typeUse(emit);
+                w.op(op).u32(type).u32(table);
+            }
+            case LOCAL -> {
+                int l = local();
+                w.op(op).u32(l);
+            }
+            case GLOBAL -> {
+                int g = ctx.globals.resolve(c);
+                w.op(op).u32(g);
+            }
+            case TABLE -> {
+                int t = atIndex(c.pos()) ? ctx.tables.resolve(c) : 0;
+                w.op(op).u32(t);
+            }
+            case TAG -> {
+                int t = ctx.tags.resolve(c);
+                w.op(op).u32(t);
+            }
+            case MEMORY -> {
+                int m = atIndex(c.pos()) ? ctx.memories.resolve(c) : 0;
+                w.op(op).u32(m);
+            }
+            case DATA -> {
+                int d = ctx.datas.resolve(c);
+                usesData(emit);
+                w.op(op).u32(d);
+            }
+            case ELEM -> {
+                int e = ctx.elems.resolve(c);
+                w.op(op).u32(e);
+            }
+            case MEMORY_INIT -> {
+                int m = atIndex(c.pos()) && atIndex(c.pos() + 1) ? ctx.memories.resolve(c) : 0;
+                int d = ctx.datas.resolve(c);
+                usesData(emit);
+                w.op(op).u32(d).u32(m);
+            }
+            case TABLE_INIT -> {
+                int t = atIndex(c.pos()) && atIndex(c.pos() + 1) ? ctx.tables.resolve(c) : 0;
+                int e = ctx.elems.resolve(c);
+                w.op(op).u32(e).u32(t);
+            }
+            case MEMORY_COPY -> {
+                int d = 0;
+                int s = 0;
+                if (atIndex(c.pos())) {
+                    d = ctx.memories.resolve(c);
+                    s = ctx.memories.resolve(c);
+                }
+                w.op(op).u32(d).u32(s);
+            }
+            case TABLE_COPY -> {
+                int d = 0;
+                int s = 0;
+                if (atIndex(c.pos())) {
+                    d = ctx.tables.resolve(c);
+                    s = ctx.tables.resolve(c);
+                }
+                w.op(op).u32(d).u32(s);
+            }
+            case MEMARG -> memarg(op, w, atIndex(c.pos()));
+            case MEMARG_LANE -> {
+                boolean mem = c.is(TokenKind.ID) || (c.is(TokenKind.NAT) && isMemargOrLane(c.pos() + 1));
+                memarg(op, w, mem);
+                w.u8(lane());
+            }
+            case I32 -> w.op(op).s64((int) c.integer(32));
+            case I64 -> w.op(op).s64(c.integer(64));
+            case F32 -> w.op(op).fixed32(c.f32());
+            case F64 -> w.op(op).fixed64(c.f64());
+            case V128 -> {
+                long[] v = VectorLiteral.parse(c);
+                w.op(op).fixed64(v[0]).fixed64(v[1]);
+            }
+            case LANE -> {
+                int l = lane();
+                w.op(op).u8(l);
+            }
+            case SHUFFLE -> {
+                long[] v = VectorLiteral.shuffle(c);
+                w.op(op).fixed64(v[0]).fixed64(v[1]);
+            }
+            case HEAP_TYPE -> {
+                if (op == Opcode.REF_NULL) {
+                    HeapType ht = types.heapType();
+                    w.op(op).heapType(ht);
+                } else {
+                    RefType rt = types.refType();
+                    Opcode real = !rt.nullable() ? op : op == Opcode.REF_TEST ? Opcode.REF_TEST_NULL : Opcode.REF_CAST_NULL;
+                    w.op(real).heapType(rt.heapType());
+                }
+            }
+            case TYPE_FIELD -> {
+                int t = ctx.types.resolve(c);
+                int f = field(t);
+                w.op(op).u32(t).u32(f);
+            }
+            case TYPE_TYPE -> {
+                int t1 = ctx.types.resolve(c);
+                int t2 = ctx.types.resolve(c);
+                w.op(op).u32(t1).u32(t2);
+            }
+            case TYPE_COUNT -> {
+                int t = ctx.types.resolve(c);
+                int n = c.u32();
+                w.op(op).u32(t).u32(n);
+            }
+            case TYPE_DATA -> {
+                int t = ctx.types.resolve(c);
+                int d = ctx.datas.resolve(c);
+                usesData(emit);
+                w.op(op).u32(t).u32(d);
+            }
+            case TYPE_ELEM -> {
+                int t = ctx.types.resolve(c);
+                int e = ctx.elems.resolve(c);
+                w.op(op).u32(t).u32(e);
+            }
+            case BR_ON_CAST -> {
+                int l = labels.resolve(c);
+                RefType from = types.refType();
+                RefType to = types.refType();
+                w.op(op).brOnCast(l, from, to);
+            }
+            case ATOMIC_FENCE -> w.op(op).u8(0);
+            default -> throw c.unexpected(); // block instructions are handled by the caller
+        }
+    }
+
+    private void usesData(boolean emit) {
+        if (emit) {
+            usesDataIndex = true;
+        }
+    }
+
+    private boolean isMemargOrLane(int i) {
+        byte k = c.kind(i);
+        return k == TokenKind.NAT || k == TokenKind.OFFSET_EQ || k == TokenKind.ALIGN_EQ;
+    }
+
+    private int lane() {
+        if (!c.is(TokenKind.NAT)) {
+            throw c.unexpected();
+        }
+        return (int) c.nat(8);
+    }
+
+    private int local() {
+        if (locals == null) {
+            if (c.isId()) {
+                throw c.error("unknown local $" + c.idName(c.pos()));
+            }
+            return c.u32();
+        }
+        return locals.resolve(c);
+    }
+
+    private int field(int type) {
+        if (c.isId()) {
+            IndexSpace fs = ctx.fieldSpace(type);
+            int f = fs == null ? -1 : fs.lookup(c.idName(c.pos()));
+            if (f < 0) {
+                throw c.error("unknown field $" + c.idName(c.pos()));
+            }
+            c.advance();
+            return f;
+        }
+        return c.u32();
+    }
+
+    private void memarg(Opcode op, InstructionWriter w, boolean hasMemory) {
+        int mem = hasMemory ? ctx.memories.resolve(c) : 0;
+        long offset = 0;
+        if (c.is(TokenKind.OFFSET_EQ)) {
+            offset = c.equalsValue(7);
+            c.advance();
+        }
+        int align = op.naturalAlignLog2();
+        if (c.is(TokenKind.ALIGN_EQ)) {
+            long a = c.equalsValue(6);
+            if (a == 0 || (a & (a - 1)) != 0) {
+                throw c.error("alignment must be a power of two");
+            }
+            align = Long.numberOfTrailingZeros(a);
+            c.advance();
+        }
+        w.op(op).memarg(mem, align, offset);
+    }
+
+    private void select(InstructionWriter w) {
+        if (!c.isLParenKw(Keyword.RESULT)) {
+            w.op(Opcode.SELECT);
+            return;
+        }
+        List<ValType> rs = new ArrayList<>(1);
+        types.results(rs);
+        w.op(Opcode.SELECT_T).u32(rs.size());
+        for (ValType t : rs) {
+            w.valType(t);
+        }
+    }
+
+    private void brTable(Opcode op, InstructionWriter w) {
+        int n = 0;
+        while (atIndex(c.pos())) {
+            if (n == targets.length) {
+                targets = Arrays.copyOf(targets, n * 2);
+            }
+            targets[n++] = labels.resolve(c);
+        }
+        if (n == 0) {
+            throw c.unexpected();
+        }
+        w.op(op).u32(n - 1);
+        for (int i = 0; i < n; i++) {
+            w.u32(targets[i]);
+        }
+    }
+}
