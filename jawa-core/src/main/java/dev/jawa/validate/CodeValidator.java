@@ -684,8 +684,8 @@ final class CodeValidator {
             case MEMARG, MEMARG_LANE -> addr = memarg(op, r);
             case MEMORY -> addr = memAddr(cx.memory(r.index()));
             case MEMORY_INIT -> {
-                cx.data(r.index());
                 addr = memAddr(cx.memory(r.index2()));
+                cx.data(r.index());
             }
             case TABLE -> addr = tableAddr(cx.table(r.index()));
             case DATA -> cx.data(r.index());
