@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@code assert_unlinkable} and {@code assert_uninstantiable}) may be. It prints how many
  * rejections carry the expected message.
  *
+ * <p>For every valid module it also checks the invariants of each function's branch side table
+ * ({@link SideTableInvariants}).
+ *
  * <p>Modules the text or binary parser cannot read are counted and listed, but they are the
  * parsers' business, not the validator's, so they do not fail this test.
  */
@@ -67,6 +70,7 @@ class SpecTestsuiteValidationTest {
     private final List<String> otherMessage = new ArrayList<>();
     private final List<String> unreadableModules = new ArrayList<>();
     private final List<String> knownContradictions = new ArrayList<>();
+    private final List<String> badSideTables = new ArrayList<>();
 
     @Test
     void invalidModulesAreRejectedAndValidOnesAccepted() throws IOException {
@@ -103,6 +107,7 @@ class SpecTestsuiteValidationTest {
         print("unreadable (parser issues)", unreadableModules);
         assertEquals(List.of(), wronglyAccepted, "assert_invalid modules accepted");
         assertEquals(List.of(), wronglyRejected, "valid modules rejected");
+        assertEquals(List.of(), badSideTables, "side tables breaking their invariants");
     }
 
     private static void print(String title, List<String> items) {
@@ -161,11 +166,19 @@ class SpecTestsuiteValidationTest {
         if (m == null) {
             return;
         }
+        ValidatedModule v;
         try {
-            Validator.validate(m);
+            v = Validator.validate(m);
             validAccepted++;
         } catch (InvalidModuleException e) {
             wronglyRejected.add(where + ": " + e.getMessage());
+            return;
+        }
+        for (int i = 0; i < v.functionCount(); i++) {
+            String problem = SideTableInvariants.check(v.function(i), m.functions().get(i).body());
+            if (problem != null) {
+                badSideTables.add(where + ": function " + i + ": " + problem);
+            }
         }
     }
 
