@@ -136,10 +136,23 @@ final class CodeValidator {
             while (depth > 0) {
                 pc = r.position();
                 Opcode op = r.next();
-                if (constMode && !Signatures.CONSTANT[op.ordinal()]) {
+                int ord = op.ordinal();
+                if (constMode && !Signatures.CONSTANT[ord]) {
                     throw err("constant expression required");
                 }
-                step(op, r);
+                if (Signatures.SIMPLE[ord]) {
+                    // Operators and constants: the opcode table says it all.
+                    int[] pops = Signatures.POPS[ord];
+                    for (int i = pops.length - 1; i >= 0; i--) {
+                        pop(pops[i]);
+                    }
+                    int p = Signatures.PUSH[ord];
+                    if (p != 0) {
+                        push(p);
+                    }
+                } else {
+                    step(op, r);
+                }
             }
             if (r.hasMore()) {
                 pc = r.position();
