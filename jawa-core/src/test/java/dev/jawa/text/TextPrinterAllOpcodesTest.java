@@ -71,8 +71,11 @@ class TextPrinterAllOpcodesTest {
         switch (op) {
             case END -> { }
             case ELSE -> {
+                // A non-empty else: an empty one is not canonical (the text and binary formats
+                // both let it be omitted, and the parser does).
                 w.op(Opcode.IF).blockType(BlockType.EMPTY);
                 w.op(Opcode.ELSE);
+                w.op(Opcode.NOP);
                 w.op(Opcode.END);
             }
             case CATCH, CATCH_ALL, DELEGATE -> {
