@@ -1,6 +1,9 @@
 package dev.jawa.cli;
 
+import dev.jawa.interp.Interpreter;
 import dev.jawa.text.wast.CheckTally;
+import dev.jawa.text.wast.KnownFailuresWriter;
+import dev.jawa.text.wast.WastExecRunner;
 import dev.jawa.text.wast.WastRunner;
 import dev.jawa.text.wast.WastRunnerFileResult;
 import dev.jawa.text.wast.WastRunnerKnownFailures;
@@ -19,12 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jawa wast}: runs spec-test scripts (for now: their formats checks only). */
+/** {@code jawa wast}: runs spec-test scripts: their commands, or with --formats-only their formats checks. */
 @Command(name = "wast",
         description = {"Runs .wast scripts (the spec testsuite's format).",
-                "For now only with --formats-only: every module in the scripts is checked against the",
-                "binary and text formats (round trips; malformed modules must be rejected), and",
-                "commands that need validation or execution are counted as not run.",
+                "By default every command is executed on the interpreter: modules are instantiated,",
+                "actions invoked, and assertions about results, traps, linking and instantiation checked",
+                "(assert_malformed and assert_invalid are left to --formats-only and the validator).",
+                "With --formats-only, every module is checked against the binary and text formats",
+                "instead (round trips; malformed modules must be rejected).",
                 "A directory stands for the .wast files directly in it (not in its subdirectories).",
                 "Prints FILE: N passed, M failed per file and, last, N passed, M failed in total.",
                 "Exits 0 when the failures are exactly the known ones (none without --known-failures)."},
@@ -37,8 +42,16 @@ final class WastScriptCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Scripts, or directories of scripts.")
     List<Path> paths;
 
-    @Option(names = "--formats-only", description = "Check the modules' formats only (required for now).")
+    @Option(names = "--formats-only", description = "Check the modules' formats only.")
     boolean formatsOnly;
+
+    @Option(names = "--tier", paramLabel = "TIER", defaultValue = "interp",
+            description = "The execution tier (only 'interp' for now).")
+    String tier;
+
+    @Option(names = "--write-known-failures", paramLabel = "FILE",
+            description = "Write this run's failures to FILE in the known-failures format (to regenerate the list).")
+    Path writeKnownFailures;
 
     @Option(names = "--known-failures", paramLabel = "FILE",
             description = "Checks known to fail (lines 'path.wast:LINE check', paths relative to --root).")
@@ -55,9 +68,8 @@ final class WastScriptCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!formatsOnly) {
-            err.println("jawa wast: executing scripts (validation, instantiation, invocation) is not implemented"
-                    + " yet; use --formats-only to check the modules' binary and text formats");
+        if (!tier.equals("interp")) {
+            err.println("jawa wast: unknown tier '" + tier + "' (only 'interp' exists)");
             return ExitStatus.USAGE;
         }
         WastRunnerKnownFailures known = WastRunnerKnownFailures.NONE;
@@ -92,13 +104,18 @@ final class WastScriptCommand implements Callable<Integer> {
 
         Path base = (root != null ? root : Path.of("")).toAbsolutePath().normalize();
         WastRunner runner = WastRunner.formatsOnly();
+        WastExecRunner execRunner = new WastExecRunner(new Interpreter());
         List<WastRunnerFileResult> results = new ArrayList<>();
         for (Path file : files) {
-            WastRunnerFileResult r = runner.runFile(file, displayName(base, file));
-            results.add(r);
+            String name = displayName(base, file);
+            results.add(formatsOnly ? runner.runFile(file, name) : execRunner.runFile(file, name));
         }
         WastRunnerReport.write(results, known, !quiet, out::println);
         CheckTally total = WastRunnerReport.total(results);
+        if (writeKnownFailures != null) {
+            Files.writeString(writeKnownFailures, KnownFailuresWriter.format(total.failures()));
+            err.println("wrote " + total.failures().size() + " failures to " + writeKnownFailures);
+        }
         if (!known.compare(total.failures()).exact()) {
             status = Math.max(status, ExitStatus.BAD_INPUT);
         }

@@ -13,6 +13,11 @@ public enum CheckKind {
     MALFORMED("malformed"),
     /** An {@code assert_malformed_custom} module is rejected as malformed. */
     MALFORMED_CUSTOM("malformed-custom"),
+    /**
+     * A command executed as the script says: a module instantiates, an action runs, an assertion
+     * about execution, linking or instantiation holds (see {@link WastExecutor}).
+     */
+    EXECUTION("exec"),
     /** The script itself could be read and parsed (a failure here fails the whole file once). */
     SCRIPT("script");
 

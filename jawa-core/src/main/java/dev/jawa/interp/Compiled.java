@@ -1,0 +1,36 @@
+package dev.jawa.interp;
+
+import dev.jawa.runtime.ModuleInstance;
+import dev.jawa.runtime.WasmFunction;
+
+/**
+ * A function translated for the interpreter: its code as one int array (operation numbers from
+ * {@link Ops} with their immediates inline, branch targets as absolute code indices) and the
+ * sizes of its frame. A frame is {@code nLocals} local slots (parameters first) followed by at
+ * most {@code maxStack} operand slots.
+ */
+final class Compiled {
+
+    final WasmFunction function;
+    final ModuleInstance instance;
+    final int[] code;
+    final int nParams;
+    final int nLocals;
+    final int nResults;
+    /** Locals plus the operand-stack bound. */
+    final int frameSize;
+    /** Per local: whether it lives in the object slots (references, v128). */
+    final boolean[] refLocal;
+
+    Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
+            boolean[] refLocal) {
+        this.function = function;
+        this.instance = function.instance();
+        this.code = code;
+        this.nParams = nParams;
+        this.nLocals = nLocals;
+        this.nResults = nResults;
+        this.frameSize = nLocals + maxStack;
+        this.refLocal = refLocal;
+    }
+}

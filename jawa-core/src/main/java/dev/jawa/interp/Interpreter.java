@@ -1,0 +1,53 @@
+package dev.jawa.interp;
+
+import dev.jawa.module.Opcode;
+import dev.jawa.runtime.ExecutionTier;
+import dev.jawa.runtime.UnsupportedInstructionException;
+import dev.jawa.runtime.WasmFunction;
+
+/**
+ * The interpreter tier: translates each function on its first call ({@link Translator}) and runs
+ * it on the calling thread's {@link Machine}.
+ */
+public final class Interpreter implements ExecutionTier {
+
+    /** The default bound on nested WebAssembly calls. */
+    public static final int DEFAULT_MAX_DEPTH = 100_000;
+
+    private static final Opcode[] OPCODES = Opcode.values();
+
+    private final ThreadLocal<Machine> machines;
+
+    /** An interpreter allowing {@link #DEFAULT_MAX_DEPTH} nested calls. */
+    public Interpreter() {
+        this(DEFAULT_MAX_DEPTH);
+    }
+
+    /** An interpreter allowing {@code maxDepth} nested calls before the trap "call stack exhausted". */
+    public Interpreter(int maxDepth) {
+        this.machines = ThreadLocal.withInitial(() -> new Machine(maxDepth));
+    }
+
+    @Override
+    public void invoke(WasmFunction f, long[] values, Object[] refs) {
+        machines.get().invoke(f, values, refs);
+    }
+
+    /** The translation of {@code f}, made on first use. */
+    static Compiled compiled(WasmFunction f) {
+        Object c = f.tierCode;
+        if (c instanceof Compiled compiled) {
+            return compiled;
+        }
+        Compiled made = Translator.translate(f);
+        f.tierCode = made;
+        return made;
+    }
+
+    static RuntimeException unsupported(int op, int immediate) {
+        if (op == Ops.UNSUPPORTED) {
+            return new UnsupportedInstructionException(OPCODES[immediate]);
+        }
+        return new IllegalStateException("bad interpreter operation " + op);
+    }
+}

@@ -1,0 +1,577 @@
+package dev.jawa.interp;
+
+import dev.jawa.Trap;
+import dev.jawa.runtime.FunctionInstance;
+import dev.jawa.runtime.HostFunction;
+import dev.jawa.runtime.Memory;
+import dev.jawa.runtime.ModuleInstance;
+import dev.jawa.runtime.Table;
+import dev.jawa.runtime.Traps;
+import dev.jawa.runtime.WasmFunction;
+import dev.jawa.validate.DefinedType;
+import java.util.Arrays;
+
+/**
+ * One thread's interpreter state and the dispatch loop.
+ *
+ * <p>Values live in two parallel arrays: {@link #s} holds numbers as raw bits (i32 as a
+ * sign-extended int, f32/f64 as raw IEEE bits), {@link #r} references and v128 values. A frame is
+ * a window of both: its locals from {@code fp}, then its operand stack. A call makes the
+ * caller's top {@code nParams} operands the callee's first locals in place; a return moves the
+ * results down to the callee's {@code fp}, where the caller expects them.
+ *
+ * <p>WebAssembly calls never recurse in Java: the caller's (code, pc, fp) go on an explicit frame
+ * stack, so recursion depth is bounded by {@link #maxDepth} (then the trap "call stack
+ * exhausted"), tail calls replace the frame and run in constant space, and the JVM stack is
+ * untouched by deep WebAssembly recursion. Only host functions that call back into WebAssembly
+ * nest the loop.
+ *
+ * <p>The loop ({@link #run}) is one switch over the {@link Ops} numbers, with rare and large
+ * instruction groups moved to {@link Ext} and {@link Numerics}, to stay well below HotSpot's
+ * 8000-byte limit for compiling a method.
+ */
+final class Machine {
+
+    /** The most value slots one thread's stack may take (each slot 8 + a reference's bytes). */
+    static final int MAX_SLOTS = 1 << 24;
+
+    private static final int[] RETURN_CODE = {Ops.RETURN};
+
+    final int maxDepth;
+    long[] s = new long[1024];
+    Object[] r = new Object[1024];
+    private int[] framePc = new int[64];
+    private int[] frameFp = new int[64];
+    private Compiled[] frameCode = new Compiled[64];
+    private int depth;
+    /** The first free slot: where a nested invocation (host calling back) starts its frame. */
+    private int top;
+
+    Machine(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    /** Calls {@code f} with raw arguments; results are written back to the same arrays. */
+    void invoke(WasmFunction f, long[] values, Object[] refs) {
+        int savedDepth = depth;
+        int savedTop = top;
+        int fp = top;
+        try {
+            Compiled c = Interpreter.compiled(f);
+            ensure(fp + c.frameSize + 1);
+            int n = c.nParams;
+            System.arraycopy(values, 0, s, fp, n);
+            System.arraycopy(refs, 0, r, fp, n);
+            run(c, fp);
+            System.arraycopy(s, fp, values, 0, c.nResults);
+            System.arraycopy(r, fp, refs, 0, c.nResults);
+        } catch (StackOverflowError e) {
+            throw new Trap(Traps.STACK_EXHAUSTED);
+        } finally {
+            Arrays.fill(r, fp, Math.min(r.length, Math.max(top, fp) + 1), null);
+            depth = savedDepth;
+            top = savedTop;
+        }
+    }
+
+    /** Makes room for {@code slots} value slots, or traps if that is beyond the limit. */
+    private void ensure(int slots) {
+        if (slots > s.length) {
+            if (slots > MAX_SLOTS || slots < 0) {
+                throw new Trap(Traps.STACK_EXHAUSTED);
+            }
+            int n = (int) Math.min(MAX_SLOTS, Math.max(slots, s.length * 2L));
+            s = Arrays.copyOf(s, n);
+            r = Arrays.copyOf(r, n);
+        }
+    }
+
+    private void pushFrame(Compiled c, int pc, int fp) {
+        int d = depth;
+        if (d >= maxDepth) {
+            throw new Trap(Traps.STACK_EXHAUSTED);
+        }
+        if (d == framePc.length) {
+            int n = d * 2;
+            framePc = Arrays.copyOf(framePc, n);
+            frameFp = Arrays.copyOf(frameFp, n);
+            frameCode = Arrays.copyOf(frameCode, n);
+        }
+        framePc[d] = pc;
+        frameFp[d] = fp;
+        frameCode[d] = c;
+        depth = d + 1;
+    }
+
+    /** Zeroes the declared (non-parameter) locals of a new frame at {@code fp}. */
+    private void clearLocals(Compiled c, int fp) {
+        int from = fp + c.nParams;
+        int to = fp + c.nLocals;
+        if (from < to) {
+            Arrays.fill(s, from, to, 0L);
+            Arrays.fill(r, from, to, null);
+        }
+    }
+
+    /**
+     * Calls a host function with the top {@code nParams} operands; the results replace them.
+     * Returns the new stack pointer.
+     */
+    private int callHost(FunctionInstance f, int sp) {
+        int np = f.funcType().params().size();
+        int nr = f.funcType().results().size();
+        int n = Math.max(np, nr);
+        long[] values = new long[n];
+        Object[] refs = new Object[n];
+        int base = sp - np;
+        System.arraycopy(s, base, values, 0, np);
+        System.arraycopy(r, base, refs, 0, np);
+        int savedTop = top;
+        top = sp;
+        try {
+            f.invoke(values, refs);
+        } finally {
+            top = savedTop;
+        }
+        ensure(base + nr);
+        System.arraycopy(values, 0, s, base, nr);
+        System.arraycopy(refs, 0, r, base, nr);
+        return base + nr;
+    }
+
+    /** Moves a branch's {@code arity} carried values down to {@code dst}; returns the new sp. */
+    private int moveDown(int sp, int arity, int dst) {
+        int src = sp - arity;
+        if (src != dst) {
+            System.arraycopy(s, src, s, dst, arity);
+            System.arraycopy(r, src, r, dst, arity);
+        }
+        return dst + arity;
+    }
+
+    private static Trap trap(String message) {
+        return new Trap(message);
+    }
+
+    /** The function a call_indirect reaches, after the spec's checks. */
+    private static FunctionInstance indirect(ModuleInstance inst, int typeIndex, int tableIndex, long i) {
+        Table t = inst.tables()[tableIndex];
+        long idx = t.is64() ? i : i & 0xFFFF_FFFFL;
+        Object v = t.getOrMissing(idx, Table.class);
+        if (v == Table.class) {
+            throw trap(Traps.UNDEFINED_ELEMENT);
+        }
+        if (v == null) {
+            throw trap(Traps.UNINITIALIZED_ELEMENT + " " + Long.toUnsignedString(idx));
+        }
+        FunctionInstance f = (FunctionInstance) v;
+        DefinedType expected = inst.types()[typeIndex];
+        if (f.type() != expected && !f.type().isSubtypeOf(expected)) {
+            throw trap(Traps.INDIRECT_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
+    private static long ea(long[] s, int slot, int[] code, int pc) {
+        return (s[slot] & 0xFFFF_FFFFL) + (code[pc + 1] & 0xFFFF_FFFFL);
+    }
+
+    /** Runs {@code c} with its frame at {@code fp} (arguments in place) until it returns. */
+    void run(Compiled c, int fp) {
+        final int baseDepth = depth;
+        clearLocals(c, fp);
+        long[] s = this.s;
+        Object[] r = this.r;
+        int[] code = c.code;
+        ModuleInstance inst = c.instance;
+        Memory[] mems = inst.memories();
+        int pc = 0;
+        int sp = fp + c.nLocals;
+        while (true) {
+            switch (code[pc++]) {
+                case Ops.UNREACHABLE -> throw trap(Traps.UNREACHABLE);
+                case Ops.IF -> {
+                    if ((int) s[--sp] == 0) {
+                        pc = code[pc];
+                    } else {
+                        pc++;
+                    }
+                }
+                case Ops.JUMP -> pc = code[pc];
+                case Ops.BR -> {
+                    sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                    pc = code[pc];
+                }
+                case Ops.BR_IF -> {
+                    if ((int) s[--sp] != 0) {
+                        sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        pc += 3;
+                    }
+                }
+                case Ops.BR_TABLE -> {
+                    int n = code[pc];
+                    long i = s[--sp] & 0xFFFF_FFFFL;
+                    int e = pc + 1 + 3 * (int) Math.min(i, n);
+                    sp = moveDown(sp, code[e + 1], fp + code[e + 2]);
+                    pc = code[e];
+                }
+                case Ops.BR_ON_NULL -> {
+                    if (r[sp - 1] == null) {
+                        sp = moveDown(sp - 1, code[pc + 1], fp + code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        pc += 3;
+                    }
+                }
+                case Ops.BR_ON_NON_NULL -> {
+                    if (r[sp - 1] != null) {
+                        sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        sp--;
+                        pc += 3;
+                    }
+                }
+                case Ops.RETURN -> {
+                    int n = c.nResults;
+                    sp = moveDown(sp, n, fp);
+                    if (depth == baseDepth) {
+                        return;
+                    }
+                    int d = --depth;
+                    c = frameCode[d];
+                    frameCode[d] = null;
+                    pc = framePc[d];
+                    fp = frameFp[d];
+                    code = c.code;
+                    inst = c.instance;
+                    mems = inst.memories();
+                }
+                case Ops.CALL, Ops.RETURN_CALL, Ops.CALL_INDIRECT, Ops.RETURN_CALL_INDIRECT, Ops.CALL_REF,
+                     Ops.RETURN_CALL_REF -> {
+                    int op = code[pc - 1];
+                    FunctionInstance f;
+                    if (op == Ops.CALL || op == Ops.RETURN_CALL) {
+                        f = inst.functions()[code[pc]];
+                        pc++;
+                    } else if (op == Ops.CALL_INDIRECT || op == Ops.RETURN_CALL_INDIRECT) {
+                        f = indirect(inst, code[pc], code[pc + 1], s[--sp]);
+                        pc += 2;
+                    } else {
+                        Object ref = r[--sp];
+                        if (ref == null) {
+                            throw trap(Traps.NULL_FUNCTION);
+                        }
+                        f = (FunctionInstance) ref;
+                        pc++;
+                    }
+                    boolean tail = op == Ops.RETURN_CALL || op == Ops.RETURN_CALL_INDIRECT
+                            || op == Ops.RETURN_CALL_REF;
+                    if (f instanceof WasmFunction wf) {
+                        Compiled callee = Interpreter.compiled(wf);
+                        int np = callee.nParams;
+                        int newFp;
+                        if (tail) {
+                            sp = moveDown(sp, np, fp);
+                            newFp = fp;
+                        } else {
+                            pushFrame(c, pc, fp);
+                            newFp = sp - np;
+                        }
+                        if (newFp + callee.frameSize >= this.s.length) {
+                            top = sp;
+                            ensure(newFp + callee.frameSize + 1);
+                            s = this.s;
+                            r = this.r;
+                        }
+                        c = callee;
+                        code = c.code;
+                        fp = newFp;
+                        clearLocals(c, fp);
+                        sp = fp + c.nLocals;
+                        pc = 0;
+                        if (c.instance != inst) {
+                            inst = c.instance;
+                            mems = inst.memories();
+                        }
+                    } else {
+                        sp = callHost(f, sp);
+                        s = this.s;
+                        r = this.r;
+                        if (tail) {
+                            code = RETURN_CODE;
+                            pc = 0;
+                        }
+                    }
+                }
+                case Ops.DROP -> sp--;
+                case Ops.SELECT -> {
+                    sp -= 2;
+                    if ((int) s[sp + 1] == 0) {
+                        s[sp - 1] = s[sp];
+                        r[sp - 1] = r[sp];
+                    }
+                }
+                case Ops.LOCAL_GET -> s[sp++] = s[fp + code[pc++]];
+                case Ops.LOCAL_SET -> s[fp + code[pc++]] = s[--sp];
+                case Ops.LOCAL_TEE -> s[fp + code[pc++]] = s[sp - 1];
+                case Ops.LOCAL_GET_REF -> {
+                    int x = fp + code[pc++];
+                    s[sp] = s[x];
+                    r[sp++] = r[x];
+                }
+                case Ops.LOCAL_SET_REF -> {
+                    int x = fp + code[pc++];
+                    sp--;
+                    s[x] = s[sp];
+                    r[x] = r[sp];
+                }
+                case Ops.LOCAL_TEE_REF -> {
+                    int x = fp + code[pc++];
+                    s[x] = s[sp - 1];
+                    r[x] = r[sp - 1];
+                }
+                case Ops.GLOBAL_GET -> s[sp++] = inst.globals()[code[pc++]].bits;
+                case Ops.GLOBAL_SET -> inst.globals()[code[pc++]].bits = s[--sp];
+                case Ops.GLOBAL_GET_REF -> r[sp++] = inst.globals()[code[pc++]].ref;
+                case Ops.GLOBAL_SET_REF -> inst.globals()[code[pc++]].ref = r[--sp];
+
+                case Ops.I32_LOAD, Ops.F32_LOAD -> {
+                    s[sp - 1] = mems[code[pc]].loadI32(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I64_LOAD, Ops.F64_LOAD -> {
+                    s[sp - 1] = mems[code[pc]].loadI64(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I32_LOAD8_S, Ops.I64_LOAD8_S -> {
+                    s[sp - 1] = mems[code[pc]].loadI8(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I32_LOAD8_U, Ops.I64_LOAD8_U -> {
+                    s[sp - 1] = mems[code[pc]].loadU8(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I32_LOAD16_S, Ops.I64_LOAD16_S -> {
+                    s[sp - 1] = mems[code[pc]].loadI16(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I32_LOAD16_U, Ops.I64_LOAD16_U -> {
+                    s[sp - 1] = mems[code[pc]].loadU16(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I64_LOAD32_S -> {
+                    s[sp - 1] = mems[code[pc]].loadI32(ea(s, sp - 1, code, pc));
+                    pc += 2;
+                }
+                case Ops.I64_LOAD32_U -> {
+                    s[sp - 1] = mems[code[pc]].loadI32(ea(s, sp - 1, code, pc)) & 0xFFFF_FFFFL;
+                    pc += 2;
+                }
+                case Ops.I32_STORE, Ops.F32_STORE, Ops.I64_STORE32 -> {
+                    sp -= 2;
+                    mems[code[pc]].storeI32(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    pc += 2;
+                }
+                case Ops.I64_STORE, Ops.F64_STORE -> {
+                    sp -= 2;
+                    mems[code[pc]].storeI64(ea(s, sp, code, pc), s[sp + 1]);
+                    pc += 2;
+                }
+                case Ops.I32_STORE8, Ops.I64_STORE8 -> {
+                    sp -= 2;
+                    mems[code[pc]].storeI8(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    pc += 2;
+                }
+                case Ops.I32_STORE16, Ops.I64_STORE16 -> {
+                    sp -= 2;
+                    mems[code[pc]].storeI16(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    pc += 2;
+                }
+
+                case Ops.I32_CONST, Ops.F32_CONST -> s[sp++] = code[pc++];
+                case Ops.I64_CONST, Ops.F64_CONST -> {
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
+                    pc += 2;
+                }
+
+                case Ops.I32_EQZ -> s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
+                case Ops.I32_EQ -> { sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; }
+                case Ops.I32_NE -> { sp--; s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0; }
+                case Ops.I32_LT_S -> { sp--; s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0; }
+                case Ops.I32_LT_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0; }
+                case Ops.I32_GT_S -> { sp--; s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0; }
+                case Ops.I32_GT_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0; }
+                case Ops.I32_LE_S -> { sp--; s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0; }
+                case Ops.I32_LE_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0; }
+                case Ops.I32_GE_S -> { sp--; s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0; }
+                case Ops.I32_GE_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0; }
+                case Ops.I64_EQZ -> s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
+                case Ops.I64_EQ -> { sp--; s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0; }
+                case Ops.I64_NE -> { sp--; s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0; }
+                case Ops.I64_LT_S -> { sp--; s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0; }
+                case Ops.I64_LT_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) < 0 ? 1 : 0; }
+                case Ops.I64_GT_S -> { sp--; s[sp - 1] = s[sp - 1] > s[sp] ? 1 : 0; }
+                case Ops.I64_GT_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) > 0 ? 1 : 0; }
+                case Ops.I64_LE_S -> { sp--; s[sp - 1] = s[sp - 1] <= s[sp] ? 1 : 0; }
+                case Ops.I64_LE_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0; }
+                case Ops.I64_GE_S -> { sp--; s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0; }
+                case Ops.I64_GE_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) >= 0 ? 1 : 0; }
+                case Ops.F32_EQ -> { sp--; s[sp - 1] = f32(s[sp - 1]) == f32(s[sp]) ? 1 : 0; }
+                case Ops.F32_NE -> { sp--; s[sp - 1] = f32(s[sp - 1]) != f32(s[sp]) ? 1 : 0; }
+                case Ops.F32_LT -> { sp--; s[sp - 1] = f32(s[sp - 1]) < f32(s[sp]) ? 1 : 0; }
+                case Ops.F32_GT -> { sp--; s[sp - 1] = f32(s[sp - 1]) > f32(s[sp]) ? 1 : 0; }
+                case Ops.F32_LE -> { sp--; s[sp - 1] = f32(s[sp - 1]) <= f32(s[sp]) ? 1 : 0; }
+                case Ops.F32_GE -> { sp--; s[sp - 1] = f32(s[sp - 1]) >= f32(s[sp]) ? 1 : 0; }
+                case Ops.F64_EQ -> { sp--; s[sp - 1] = f64(s[sp - 1]) == f64(s[sp]) ? 1 : 0; }
+                case Ops.F64_NE -> { sp--; s[sp - 1] = f64(s[sp - 1]) != f64(s[sp]) ? 1 : 0; }
+                case Ops.F64_LT -> { sp--; s[sp - 1] = f64(s[sp - 1]) < f64(s[sp]) ? 1 : 0; }
+                case Ops.F64_GT -> { sp--; s[sp - 1] = f64(s[sp - 1]) > f64(s[sp]) ? 1 : 0; }
+                case Ops.F64_LE -> { sp--; s[sp - 1] = f64(s[sp - 1]) <= f64(s[sp]) ? 1 : 0; }
+                case Ops.F64_GE -> { sp--; s[sp - 1] = f64(s[sp - 1]) >= f64(s[sp]) ? 1 : 0; }
+
+                case Ops.I32_CLZ -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
+                case Ops.I32_CTZ -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
+                case Ops.I32_POPCNT -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
+                case Ops.I32_ADD -> { sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; }
+                case Ops.I32_SUB -> { sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; }
+                case Ops.I32_MUL -> { sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; }
+                case Ops.I32_DIV_S -> { sp--; s[sp - 1] = Numerics.divS((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_DIV_U -> { sp--; s[sp - 1] = Numerics.divU((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_REM_S -> { sp--; s[sp - 1] = Numerics.remS((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_REM_U -> { sp--; s[sp - 1] = Numerics.remU((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_AND -> { sp--; s[sp - 1] = (int) s[sp - 1] & (int) s[sp]; }
+                case Ops.I32_OR -> { sp--; s[sp - 1] = (int) s[sp - 1] | (int) s[sp]; }
+                case Ops.I32_XOR -> { sp--; s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp]; }
+                case Ops.I32_SHL -> { sp--; s[sp - 1] = (int) s[sp - 1] << (int) s[sp]; }
+                case Ops.I32_SHR_S -> { sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; }
+                case Ops.I32_SHR_U -> { sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; }
+                case Ops.I32_ROTL -> { sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_ROTR -> { sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I64_CLZ -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
+                case Ops.I64_CTZ -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
+                case Ops.I64_POPCNT -> s[sp - 1] = Long.bitCount(s[sp - 1]);
+                case Ops.I64_ADD -> { sp--; s[sp - 1] = s[sp - 1] + s[sp]; }
+                case Ops.I64_SUB -> { sp--; s[sp - 1] = s[sp - 1] - s[sp]; }
+                case Ops.I64_MUL -> { sp--; s[sp - 1] = s[sp - 1] * s[sp]; }
+                case Ops.I64_DIV_S -> { sp--; s[sp - 1] = Numerics.divS(s[sp - 1], s[sp]); }
+                case Ops.I64_DIV_U -> { sp--; s[sp - 1] = Numerics.divU(s[sp - 1], s[sp]); }
+                case Ops.I64_REM_S -> { sp--; s[sp - 1] = Numerics.remS(s[sp - 1], s[sp]); }
+                case Ops.I64_REM_U -> { sp--; s[sp - 1] = Numerics.remU(s[sp - 1], s[sp]); }
+                case Ops.I64_AND -> { sp--; s[sp - 1] = s[sp - 1] & s[sp]; }
+                case Ops.I64_OR -> { sp--; s[sp - 1] = s[sp - 1] | s[sp]; }
+                case Ops.I64_XOR -> { sp--; s[sp - 1] = s[sp - 1] ^ s[sp]; }
+                case Ops.I64_SHL -> { sp--; s[sp - 1] = s[sp - 1] << s[sp]; }
+                case Ops.I64_SHR_S -> { sp--; s[sp - 1] = s[sp - 1] >> s[sp]; }
+                case Ops.I64_SHR_U -> { sp--; s[sp - 1] = s[sp - 1] >>> s[sp]; }
+                case Ops.I64_ROTL -> { sp--; s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]); }
+                case Ops.I64_ROTR -> { sp--; s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]); }
+
+                case Ops.F32_ABS -> s[sp - 1] = (int) s[sp - 1] & 0x7FFF_FFFF;
+                case Ops.F32_NEG -> s[sp - 1] = (int) s[sp - 1] ^ 0x8000_0000;
+                case Ops.F32_CEIL -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 0);
+                case Ops.F32_FLOOR -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 1);
+                case Ops.F32_TRUNC -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 2);
+                case Ops.F32_NEAREST -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 3);
+                case Ops.F32_SQRT -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 4);
+                case Ops.F32_ADD -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) + f32(s[sp])); }
+                case Ops.F32_SUB -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) - f32(s[sp])); }
+                case Ops.F32_MUL -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) * f32(s[sp])); }
+                case Ops.F32_DIV -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) / f32(s[sp])); }
+                case Ops.F32_MIN -> { sp--; s[sp - 1] = Numerics.fmin((int) s[sp - 1], (int) s[sp]); }
+                case Ops.F32_MAX -> { sp--; s[sp - 1] = Numerics.fmax((int) s[sp - 1], (int) s[sp]); }
+                case Ops.F32_COPYSIGN -> {
+                    sp--;
+                    s[sp - 1] = ((int) s[sp - 1] & 0x7FFF_FFFF) | ((int) s[sp] & 0x8000_0000);
+                }
+                case Ops.F64_ABS -> s[sp - 1] = s[sp - 1] & Long.MAX_VALUE;
+                case Ops.F64_NEG -> s[sp - 1] = s[sp - 1] ^ Long.MIN_VALUE;
+                case Ops.F64_CEIL -> s[sp - 1] = Numerics.dround(s[sp - 1], 0);
+                case Ops.F64_FLOOR -> s[sp - 1] = Numerics.dround(s[sp - 1], 1);
+                case Ops.F64_TRUNC -> s[sp - 1] = Numerics.dround(s[sp - 1], 2);
+                case Ops.F64_NEAREST -> s[sp - 1] = Numerics.dround(s[sp - 1], 3);
+                case Ops.F64_SQRT -> s[sp - 1] = Numerics.dround(s[sp - 1], 4);
+                case Ops.F64_ADD -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) + f64(s[sp])); }
+                case Ops.F64_SUB -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) - f64(s[sp])); }
+                case Ops.F64_MUL -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) * f64(s[sp])); }
+                case Ops.F64_DIV -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) / f64(s[sp])); }
+                case Ops.F64_MIN -> { sp--; s[sp - 1] = Numerics.dmin(s[sp - 1], s[sp]); }
+                case Ops.F64_MAX -> { sp--; s[sp - 1] = Numerics.dmax(s[sp - 1], s[sp]); }
+                case Ops.F64_COPYSIGN -> {
+                    sp--;
+                    s[sp - 1] = (s[sp - 1] & Long.MAX_VALUE) | (s[sp] & Long.MIN_VALUE);
+                }
+
+                case Ops.I32_WRAP_I64 -> s[sp - 1] = (int) s[sp - 1];
+                case Ops.I32_TRUNC_F32_S -> s[sp - 1] = Numerics.truncS32(f32(s[sp - 1]));
+                case Ops.I32_TRUNC_F32_U -> s[sp - 1] = Numerics.truncU32(f32(s[sp - 1]));
+                case Ops.I32_TRUNC_F64_S -> s[sp - 1] = Numerics.truncS32(f64(s[sp - 1]));
+                case Ops.I32_TRUNC_F64_U -> s[sp - 1] = Numerics.truncU32(f64(s[sp - 1]));
+                case Ops.I64_EXTEND_I32_S -> s[sp - 1] = (int) s[sp - 1];
+                case Ops.I64_EXTEND_I32_U -> s[sp - 1] = s[sp - 1] & 0xFFFF_FFFFL;
+                case Ops.I64_TRUNC_F32_S -> s[sp - 1] = Numerics.truncS64(f32(s[sp - 1]));
+                case Ops.I64_TRUNC_F32_U -> s[sp - 1] = Numerics.truncU64(f32(s[sp - 1]));
+                case Ops.I64_TRUNC_F64_S -> s[sp - 1] = Numerics.truncS64(f64(s[sp - 1]));
+                case Ops.I64_TRUNC_F64_U -> s[sp - 1] = Numerics.truncU64(f64(s[sp - 1]));
+                case Ops.F32_CONVERT_I32_S -> s[sp - 1] = bits((float) (int) s[sp - 1]);
+                case Ops.F32_CONVERT_I32_U -> s[sp - 1] = bits((float) (s[sp - 1] & 0xFFFF_FFFFL));
+                case Ops.F32_CONVERT_I64_S -> s[sp - 1] = bits((float) s[sp - 1]);
+                case Ops.F32_CONVERT_I64_U -> s[sp - 1] = bits(Numerics.u64ToF32(s[sp - 1]));
+                case Ops.F32_DEMOTE_F64 -> s[sp - 1] = bits((float) f64(s[sp - 1]));
+                case Ops.F64_CONVERT_I32_S -> s[sp - 1] = bits((double) (int) s[sp - 1]);
+                case Ops.F64_CONVERT_I32_U -> s[sp - 1] = bits((double) (s[sp - 1] & 0xFFFF_FFFFL));
+                case Ops.F64_CONVERT_I64_S -> s[sp - 1] = bits((double) s[sp - 1]);
+                case Ops.F64_CONVERT_I64_U -> s[sp - 1] = bits(Numerics.u64ToF64(s[sp - 1]));
+                case Ops.F64_PROMOTE_F32 -> s[sp - 1] = bits((double) f32(s[sp - 1]));
+                case Ops.I32_REINTERPRET_F32, Ops.F32_REINTERPRET_I32 -> s[sp - 1] = (int) s[sp - 1];
+                case Ops.I64_REINTERPRET_F64, Ops.F64_REINTERPRET_I64 -> { }
+                case Ops.I32_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
+                case Ops.I32_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
+                case Ops.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
+                case Ops.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
+                case Ops.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
+
+                case Ops.REF_NULL -> r[sp++] = null;
+                case Ops.REF_IS_NULL -> {
+                    s[sp - 1] = r[sp - 1] == null ? 1 : 0;
+                    r[sp - 1] = null;
+                }
+                case Ops.REF_FUNC -> r[sp++] = inst.functions()[code[pc++]];
+                case Ops.REF_EQ -> {
+                    sp--;
+                    s[sp - 1] = r[sp - 1] == r[sp] ? 1 : 0;
+                    r[sp - 1] = null;
+                }
+                case Ops.REF_AS_NON_NULL -> {
+                    if (r[sp - 1] == null) {
+                        throw trap(Traps.NULL_REFERENCE);
+                    }
+                }
+                case Ops.EXT -> {
+                    int at = pc;
+                    pc = code[at];
+                    sp = Ext.exec(this, inst, code, at + 1, sp);
+                }
+                default -> throw Interpreter.unsupported(code[pc - 1], code[pc]);
+            }
+        }
+    }
+
+    private static float f32(long v) {
+        return Float.intBitsToFloat((int) v);
+    }
+
+    private static double f64(long v) {
+        return Double.longBitsToDouble(v);
+    }
+
+    private static long bits(float f) {
+        return Float.floatToRawIntBits(f);
+    }
+
+    private static long bits(double d) {
+        return Double.doubleToRawLongBits(d);
+    }
+}
