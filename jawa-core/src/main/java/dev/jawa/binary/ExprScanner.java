@@ -16,8 +16,8 @@ import java.util.Arrays;
  * reference interpreter's "END opcode expected": it stops a block's instruction sequence at
  * such an opcode and then demands the block's {@code end}.
  *
- * <p>Speed: the most frequent instructions (single-byte opcodes whose immediates are one-byte
- * LEB128 numbers, one-byte memargs, empty or numeric block types, floats) are sized here from a
+ * <p>Speed: the most frequent instructions (single-byte opcodes with one LEB128 immediate of
+ * one or two bytes, one-byte memargs, empty or numeric block types, floats) are sized here from a
  * per-byte table derived from {@link Opcode}; their encodings are always valid and canonical,
  * so nothing is lost by not decoding them. Everything else, including every error, goes
  * through InstructionReader. This takes about a fifth off the decoding time of typical code.
@@ -180,16 +180,26 @@ final class ExprScanner {
     }
 
     /**
-     * The length of the instruction at {@code p} if it is one of the common trivially valid
-     * encodings (a single-byte opcode whose immediates, if any, are one-byte LEB128 numbers,
-     * a one-byte memarg for memory 0, an empty or single-value block type, or a float), which
-     * are always canonical; 0 for anything else, which the caller leaves to InstructionReader.
+     * The length of the instruction at {@code p} if it is one of the common encodings that are
+     * always valid and canonical, else 0 (the caller then leaves it to InstructionReader): a
+     * single-byte opcode without immediates; or with one LEB128 number of one byte, or of two
+     * bytes whose second is neither 0 nor 0x7F (minimal both signed and unsigned, and 14 bits
+     * fit every width); or with a one-byte memarg for memory 0; or with an empty or numeric
+     * block type; or with a float.
      */
     private static int quickLength(byte[] code, int p, int limit) {
         int b = code[p] & 0xFF;
         return switch (QUICK[b]) {
             case Q_ONE -> 1;
-            case Q_LEB -> p + 1 < limit && code[p + 1] >= 0 ? 2 : 0;
+            case Q_LEB -> {
+                if (p + 2 >= limit) {
+                    yield p + 1 < limit && code[p + 1] >= 0 ? 2 : 0;
+                }
+                int c = code[p + 1];
+                int d = code[p + 2];
+                // One byte, or two in minimal form (whose second byte adds information).
+                yield c >= 0 ? 2 : d > 0 && d != 0x7F ? 3 : 0;
+            }
             case Q_MEMARG -> p + 2 < limit && code[p + 1] >= 0 && code[p + 1] < 0x40 && code[p + 2] >= 0 ? 3 : 0;
             case Q_BLOCK -> {
                 if (p + 1 >= limit) {
