@@ -540,11 +540,11 @@ final class CodeParser {
             return BlockType.EMPTY;
         }
         int at = c.pos();
-        int explicit = -1;
+        long explicit = -1; // a u32 type index, or -1 for none
         if (k == Keyword.TYPE) {
             c.advance();
             c.advance();
-            explicit = ctx.types.resolve(c);
+            explicit = ctx.types.resolve(c) & 0xFFFF_FFFFL;
             c.expectRParen();
         }
         List<ValType> ps = new ArrayList<>(0);
@@ -552,14 +552,15 @@ final class CodeParser {
         types.params(ps, null, null);
         types.results(rs);
         if (explicit >= 0) {
-            FuncType ft = ctx.funcType(explicit);
+            FuncType ft = ctx.funcType((int) explicit);
             if (!ps.isEmpty() || !rs.isEmpty()) {
                 checkInline(at, ft, ps, rs);
             }
             if (ft != null && ft.params().isEmpty() && ft.results().size() <= 1) {
                 return ft.results().isEmpty() ? BlockType.EMPTY : new BlockType.Value(ft.results().get(0));
             }
-            return new BlockType.Func(explicit);
+            // Indices of 2^31 or more (never defined) stay unknown as Integer.MAX_VALUE.
+            return new BlockType.Func((int) Math.min(explicit, Integer.MAX_VALUE));
         }
         if (ps.isEmpty() && rs.size() <= 1) {
             return rs.isEmpty() ? BlockType.EMPTY : new BlockType.Value(rs.get(0));
@@ -579,11 +580,11 @@ final class CodeParser {
     /** The type use of call_indirect: {@code (type x)?} with parameters and results. */
     private int typeUse(boolean create) {
         int at = c.pos();
-        int explicit = -1;
+        long explicit = -1; // a u32 type index, or -1 for none
         if (c.isLParenKw(Keyword.TYPE)) {
             c.advance();
             c.advance();
-            explicit = ctx.types.resolve(c);
+            explicit = ctx.types.resolve(c) & 0xFFFF_FFFFL;
             c.expectRParen();
         }
         List<ValType> ps = new ArrayList<>(0);
@@ -592,9 +593,9 @@ final class CodeParser {
         types.results(rs);
         if (explicit >= 0) {
             if (!ps.isEmpty() || !rs.isEmpty()) {
-                checkInline(at, ctx.funcType(explicit), ps, rs);
+                checkInline(at, ctx.funcType((int) explicit), ps, rs);
             }
-            return explicit;
+            return (int) explicit;
         }
         return create ? ctx.implicitType(new FuncType(ps, rs)) : 0;
     }

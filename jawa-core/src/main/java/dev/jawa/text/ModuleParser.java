@@ -374,7 +374,7 @@ final class ModuleParser {
 
     private void funcDefinition(int index) {
         int at = c.pos();
-        int explicit = explicitType();
+        long explicit = explicitType();
         List<ValType> ps = new ArrayList<>();
         List<String> pids = new ArrayList<>();
         List<Integer> pidToks = new ArrayList<>();
@@ -384,11 +384,11 @@ final class ModuleParser {
         IndexSpace locals = new IndexSpace("local");
         int typeIndex;
         if (explicit >= 0) {
-            FuncType ft = ctx.funcType(explicit);
+            FuncType ft = ctx.funcType((int) explicit);
             if (!ps.isEmpty() || !rs.isEmpty()) {
                 checkInline(at, ft, ps, rs);
             }
-            typeIndex = explicit;
+            typeIndex = (int) explicit;
         } else {
             typeIndex = ctx.implicitType(new FuncType(ps, rs));
         }
@@ -397,7 +397,7 @@ final class ModuleParser {
                 locals.bind(pids.get(i), c, pidToks.get(i));
             }
         } else {
-            FuncType ft = ctx.funcType(explicit);
+            FuncType ft = ctx.funcType((int) explicit);
             if (ft == null && (c.isLParenKw(Keyword.LOCAL) && c.kind(c.pos() + 2) == TokenKind.ID)) {
                 throw c.errorAt(at, "unknown type");
             }
@@ -472,13 +472,14 @@ final class ModuleParser {
         annots.addFunctionHints(funcIndex, n, offsets, values);
     }
 
-    private int explicitType() {
+    /** {@code (type x)}: the u32 index x, or -1 if there is none. */
+    private long explicitType() {
         if (!c.isLParenKw(Keyword.TYPE)) {
             return -1;
         }
         c.advance();
         c.advance();
-        int t = ctx.types.resolve(c);
+        long t = ctx.types.resolve(c) & 0xFFFF_FFFFL;
         c.expectRParen();
         return t;
     }
@@ -495,16 +496,16 @@ final class ModuleParser {
     /** A type use where parameter ids are allowed but bind nothing (imports, tags). */
     private int typeUseForDeclaration() {
         int at = c.pos();
-        int explicit = explicitType();
+        long explicit = explicitType();
         List<ValType> ps = new ArrayList<>();
         List<ValType> rs = new ArrayList<>();
         types.params(ps, new ArrayList<>(), new ArrayList<>());
         types.results(rs);
         if (explicit >= 0) {
             if (!ps.isEmpty() || !rs.isEmpty()) {
-                checkInline(at, ctx.funcType(explicit), ps, rs);
+                checkInline(at, ctx.funcType((int) explicit), ps, rs);
             }
-            return explicit;
+            return (int) explicit;
         }
         return ctx.implicitType(new FuncType(ps, rs));
     }
