@@ -298,6 +298,16 @@ final class TypeParser {
         throw c.unexpected();
     }
 
+    /** Checks that inline parameters and results agree with the explicit type {@code ft}. */
+    void checkInline(int at, FuncType ft, List<ValType> ps, List<ValType> rs) {
+        if (ft == null) {
+            throw c.errorAt(at, "unknown type");
+        }
+        if (!ft.params().equals(ps) || !ft.results().equals(rs)) {
+            throw c.errorAt(at, "inline function type does not match explicit type");
+        }
+    }
+
     /** An optional address type keyword ({@code i32} or {@code i64}). */
     AddressType addressType() {
         if (c.isKw(Keyword.I64)) {
