@@ -11,13 +11,10 @@ import dev.jawa.module.Import;
 import dev.jawa.module.ImportDesc;
 import dev.jawa.module.LocalGroup;
 import dev.jawa.module.Module;
-import dev.jawa.module.Opcode;
 import dev.jawa.module.SectionId;
-import dev.jawa.module.SegmentMode;
 import dev.jawa.module.Table;
 import dev.jawa.types.MemoryType;
 import dev.jawa.types.RecType;
-import dev.jawa.types.RefType;
 import dev.jawa.types.TagType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +22,9 @@ import java.util.List;
 /**
  * Encodes a {@link Module} in the binary format, canonically: minimal LEB128 everywhere, the
  * short forms of types, and the known sections in the spec's order, each only if it has
- * contents. The choices, which match what {@code wat2wasm} writes:
+ * contents. The choices (which agree with {@code wat2wasm}'s output wherever wabt 1.0.32 knows
+ * the feature, except that wabt also writes {@code funcref} segments of {@code ref.func}
+ * elements in the function-index forms, whose type is {@code (ref func)} in WebAssembly 3.0):
  * <ul>
  *   <li>custom sections are written right after the known section they followed when decoded
  *       (at the start for those that came first), in their original order; a section without
@@ -33,7 +32,9 @@ import java.util.List;
  *       the start and data count sections, which cannot be empty: custom sections placed
  *       after an absent one decode as placed after the section before it);</li>
  *   <li>the {@code name} section, written only if {@link Module#names()} is not empty, comes
- *       right after the data section's place, before the custom sections placed after data;</li>
+ *       right after the data section's place, before the custom sections placed after data;
+ *       its subsections in id order, only those with names (wabt also writes an empty local
+ *       names subsection);</li>
  *   <li>element segments take the most compact form: function indices (flags 0 to 3) when the
  *       type is {@code (ref func)} and every element is {@code ref.func x; end}, else
  *       expressions (4 to 7); the implicit-table-0 forms (0 and 4) only for segments active on
@@ -43,8 +44,10 @@ import java.util.List;
  *   <li>the data count section is written if and only if {@link Module#hasDataCount()};</li>
  *   <li>tables with an initializer use the {@code 0x40 0x00} form.</li>
  * </ul>
- * So {@code decode(encode(m))} equals {@code m}, and {@code encode(decode(b))} is {@code b} for
- * every canonical {@code b}.
+ * So {@code decode(encode(m))} equals {@code m} (for every module the decoder makes; a built
+ * module may differ in the placement caveat above, or if it holds both names and a custom
+ * section called {@code name}), and {@code encode(decode(b))} is {@code b} for every canonical
+ * {@code b}.
  */
 public final class BinaryEncoder {
 
@@ -202,7 +205,7 @@ public final class BinaryEncoder {
             case ELEMENT -> {
                 s.u32(module.elements().size());
                 for (ElementSegment e : module.elements()) {
-                    element(e);
+                    SegmentEncoding.element(section, e);
                 }
                 return !module.elements().isEmpty();
             }
@@ -220,7 +223,7 @@ public final class BinaryEncoder {
             case DATA -> {
                 s.u32(module.datas().size());
                 for (DataSegment d : module.datas()) {
-                    data(d);
+                    SegmentEncoding.data(section, d);
                 }
                 return !module.datas().isEmpty();
             }
@@ -242,85 +245,6 @@ public final class BinaryEncoder {
         }
     }
 
-    private void element(ElementSegment e) {
-        ByteWriter s = section;
-        boolean indices = e.type().equals(SegmentDecoding.REF_FUNC) && allRefFunc(e.init());
-        RefType implicitType = indices ? SegmentDecoding.REF_FUNC : RefType.FUNCREF;
-        int flags = switch (e.mode()) {
-            case ACTIVE -> e.table() == 0 && e.type().equals(implicitType) ? 0 : 2;
-            case PASSIVE -> 1;
-            case DECLARATIVE -> 3;
-        };
-        if (!indices) {
-            flags |= 4;
-        }
-        s.u32(flags);
-        if (e.mode() == SegmentMode.ACTIVE) {
-            if ((flags & 2) != 0) {
-                s.u32(e.table());
-            }
-            expr(s, e.offset());
-        }
-        if ((flags & 3) != 0) {
-            if (indices) {
-                s.u8(0x00); // element kind: function references
-            } else {
-                s.refType(e.type());
-            }
-        }
-        s.u32(e.init().size());
-        for (Expr x : e.init()) {
-            if (indices) {
-                s.u32((int) refFuncIndex(x));
-            } else {
-                expr(s, x);
-            }
-        }
-    }
-
-    private static boolean allRefFunc(List<Expr> init) {
-        for (Expr x : init) {
-            if (refFuncIndex(x) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The function index if {@code x} is exactly {@code ref.func x; end}, else -1. */
-    private static long refFuncIndex(Expr x) {
-        int n = x.length();
-        if (n < 3 || n > 7 || (x.byteAt(0) & 0xFF) != Opcode.REF_FUNC.code()
-                || (x.byteAt(n - 1) & 0xFF) != Opcode.END.code()) {
-            return -1;
-        }
-        long index = 0;
-        for (int i = 1; i < n - 1; i++) {
-            int b = x.byteAt(i) & 0xFF;
-            index |= (long) (b & 0x7F) << (7 * (i - 1));
-            if (((b & 0x80) == 0) != (i == n - 2)) {
-                return -1; // the LEB128 must end exactly before the end opcode
-            }
-        }
-        return index <= 0xFFFF_FFFFL ? index : -1;
-    }
-
-    private void data(DataSegment d) {
-        ByteWriter s = section;
-        if (d.mode() == SegmentMode.PASSIVE) {
-            s.u8(1);
-        } else if (d.memory() == 0) {
-            s.u8(0);
-            expr(s, d.offset());
-        } else {
-            s.u8(2);
-            s.u32(d.memory());
-            expr(s, d.offset());
-        }
-        s.u32(d.length());
-        s.bytes(d.bytes());
-    }
-
     private void code(Function f) {
         ByteWriter locals = scratch;
         locals.reset();
@@ -334,7 +258,8 @@ public final class BinaryEncoder {
         expr(section, f.body());
     }
 
-    private static void expr(ByteWriter s, Expr x) {
+    /** An expression: its code bytes as they are (they are canonical and end with end). */
+    static void expr(ByteWriter s, Expr x) {
         s.bytes(x.toByteArray());
     }
 }

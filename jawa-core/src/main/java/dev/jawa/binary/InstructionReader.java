@@ -61,10 +61,36 @@ public final class InstructionReader extends ByteReader {
         super(buf, start, end, base);
     }
 
+    // How next() handles the immediates of each single-byte opcode, looked up by the opcode byte
+    // itself: one load ahead of the dispatch instead of opcode -> layout -> ordinal. Derived
+    // from the Opcode table at class initialization.
+    private static final byte K_NONE = 0;
+    private static final byte K_INDEX = 1;
+    private static final byte K_I32 = 2;
+    private static final byte K_MEMARG = 3;
+    private static final byte K_OTHER = 4;
+    private static final byte K_PREFIX_OR_ILLEGAL = 5;
+    private static final byte[] SINGLE_KIND = singleKinds();
+
+    private static byte[] singleKinds() {
+        byte[] kinds = new byte[256];
+        for (int b = 0; b < 256; b++) {
+            Opcode o = Opcode.single(b);
+            kinds[b] = o == null ? K_PREFIX_OR_ILLEGAL : switch (o.imm()) {
+                case NONE -> K_NONE;
+                case LABEL, FUNC, TYPE, LOCAL, GLOBAL, TABLE, TAG, MEMORY, DATA, ELEM -> K_INDEX;
+                case I32 -> K_I32;
+                case MEMARG -> K_MEMARG;
+                default -> K_OTHER;
+            };
+        }
+        return kinds;
+    }
+
     /** Decodes the next instruction; its opcode is returned and its immediates held. */
     public Opcode next() {
-        // Kept small so that it inlines into callers' loops; prefixed opcodes, errors and
-        // immediates are handled out of line.
+        // Kept small so that it inlines into callers' loops; prefixed opcodes, errors and the
+        // rarer immediates are handled out of line.
         int p = pos;
         start = p;
         if (p >= limit) {
@@ -73,13 +99,18 @@ public final class InstructionReader extends ByteReader {
         int b = buf[p] & 0xFF;
         pos = p + 1;
         Opcode o = Opcode.single(b);
-        if (o == null) {
-            o = prefixedOrIllegal(b);
-        }
         op = o;
-        Opcode.Imm imm = o.imm();
-        if (imm != Opcode.Imm.NONE) {
-            readImmediates(imm);
+        switch (SINGLE_KIND[b]) {
+            case K_NONE -> { }
+            case K_INDEX -> index = u32();
+            case K_I32 -> bits = s32();
+            case K_MEMARG -> readMemarg();
+            case K_OTHER -> readOtherImmediates(o.imm());
+            default -> {
+                o = prefixedOrIllegal(b);
+                op = o;
+                readOtherImmediates(o.imm());
+            }
         }
         return o;
     }
@@ -98,16 +129,7 @@ public final class InstructionReader extends ByteReader {
         throw errorAt(String.format("illegal opcode %02x", b), start);
     }
 
-    /** The common immediates inline (small enough to inline into loops), the rest out of line. */
-    private void readImmediates(Opcode.Imm imm) {
-        switch (imm) {
-            case LABEL, FUNC, TYPE, LOCAL, GLOBAL, TABLE, TAG, MEMORY, DATA, ELEM -> index = u32();
-            case I32 -> bits = s32();
-            case MEMARG -> readMemarg();
-            default -> readOtherImmediates(imm);
-        }
-    }
-
+    /** Reads the immediates of any layout (all of them for prefixed opcodes). */
     private void readOtherImmediates(Opcode.Imm imm) {
         switch (imm) {
             case NONE -> { }

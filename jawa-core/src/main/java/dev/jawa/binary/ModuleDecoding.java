@@ -50,7 +50,7 @@ final class ModuleDecoding {
     private boolean codeUsesData;
     private long dataCount = -1;
     private int dataSegments;
-    private boolean hasNames;
+    private final List<CustomSection> customs = new ArrayList<>();
 
     ModuleDecoding(byte[] bytes) {
         this.bytes = bytes;
@@ -73,6 +73,7 @@ final class ModuleDecoding {
         if (dataCount < 0 && codeUsesData) {
             throw in.errorAt("data count section required", end);
         }
+        addCustomSections();
         for (int i = 0; i < funcCount; i++) {
             module.addFunction(new Function(funcTypes[i], Arrays.asList(codeLocals.get(i)), codeBodies.get(i)));
         }
@@ -284,26 +285,49 @@ final class ModuleDecoding {
         return groups.length == n ? groups : Arrays.copyOf(groups, n);
     }
 
-    /**
-     * A custom section: its name, then uninterpreted bytes up to the section's end. The first
-     * well-formed, non-empty {@code name} section becomes the module's {@link Names}; any other
-     * custom section is kept with its placement (the last known section before it).
-     */
+    /** A custom section: its name, then uninterpreted bytes up to the section's end. */
     private void custom(int end) {
         String name = in.name();
         int start = in.position();
-        if (start > end) {
+        // The name may overrun the section, and the section (whose size, like every length, is
+        // only bounded by the bytes left counting from its own first byte) the input.
+        if (start > end || end > bytes.length) {
             throw in.errorAt("unexpected end of section or function", bytes.length);
         }
         in.position(end);
-        if (!hasNames && name.equals("name")) {
-            Names names = NameSectionDecoding.decode(bytes, start, end);
-            if (names != null && !names.isEmpty()) {
-                module.names(names);
-                hasNames = true;
-                return;
+        customs.add(new CustomSection(name, Arrays.copyOfRange(bytes, start, end), last));
+    }
+
+    /**
+     * Adds the custom sections to the module. A {@code name} section becomes the module's
+     * {@link Names} if it is the only custom section of that name and decodes to some names;
+     * otherwise every custom section is kept as it is, with its placement, so that encoding
+     * reproduces it and decoding that gives the same module.
+     */
+    private void addCustomSections() {
+        CustomSection nameSection = null;
+        for (CustomSection c : customs) {
+            if (c.name().equals("name")) {
+                if (nameSection != null) {
+                    nameSection = null; // two of them: keep both as they are
+                    break;
+                }
+                nameSection = c;
             }
         }
-        module.addCustomSection(new CustomSection(name, Arrays.copyOfRange(bytes, start, end), last));
+        if (nameSection != null) {
+            byte[] content = nameSection.content();
+            Names names = NameSectionDecoding.decode(content, 0, content.length);
+            if (names != null && !names.isEmpty()) {
+                module.names(names);
+            } else {
+                nameSection = null;
+            }
+        }
+        for (CustomSection c : customs) {
+            if (c != nameSection) {
+                module.addCustomSection(c);
+            }
+        }
     }
 }

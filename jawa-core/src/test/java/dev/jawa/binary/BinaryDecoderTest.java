@@ -183,6 +183,18 @@ class BinaryDecoderTest {
     }
 
     @Test
+    void twoNameSectionsAreBothKeptAsTheyAre() {
+        byte[] first = SampleModules.subsection(0, Wasm.name("one"));
+        byte[] second = SampleModules.subsection(0, Wasm.name("two"));
+        byte[] input = module(custom("name", first), section(1, vec()), custom("name", second));
+        Module m = BinaryDecoder.decode(input);
+        assertTrue(m.names().isEmpty());
+        assertEquals(List.of(new CustomSection("name", first, null), new CustomSection("name", second, SectionId.TYPE)),
+                m.customSections());
+        assertArrayEquals(input, BinaryEncoder.encode(m));
+    }
+
+    @Test
     void nonCanonicalCodeIsReencodedCanonically() {
         // i32.const 1 with a padded LEB128, a prefixed opcode with a padded code, an explicit
         // memory index 0 and (ref null func) in its long form.
