@@ -6,8 +6,9 @@ package dev.jawa;
  * "unknown local", ...), which {@link #reason()} returns without the location.
  *
  * <p>{@link #functionIndex()} is the index (in the function index space) of the function whose
- * code is invalid, or -1 when the problem is outside function bodies; {@link #offset()} is then
- * the byte offset of the offending instruction within that body's code, or -1 when unknown.
+ * code is invalid, or -1 when the problem is outside function bodies. {@link #offset()} is the
+ * byte offset of the offending instruction within that body's code (or, with function index -1,
+ * within the constant expression at fault), or -1 when the problem is not in an instruction.
  */
 public class InvalidModuleException extends WasmException {
 

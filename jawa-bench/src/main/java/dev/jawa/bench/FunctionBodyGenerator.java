@@ -13,10 +13,12 @@ import java.util.SplittableRandom;
  * nested blocks, loops, if/else, br_if and br_table, and a few float, conversion and bulk-memory
  * instructions.
  *
- * <p>Every body type-checks: expressions push exactly one value of the type asked for, statements
- * leave the stack as they found it, and branches only target labels without results. Loops count
- * down a counter local of their own, calls go to lower-indexed functions, and addresses are masked
- * into the first page, so the code would also run and terminate if executed.
+ * <p>Every body type-checks ({@code wasm-validate} accepts the default module): expressions push
+ * exactly one value of the type asked for, statements leave the stack as they found it, and
+ * branches only target labels without results. Loops count down a counter local of their own,
+ * calls go to lower-indexed functions (no recursion), and addresses are masked into the first
+ * page. The code is meant to be decoded, validated and compiled, not run: every function calls
+ * several others, so a call's cost grows exponentially with the callee's index.
  */
 final class FunctionBodyGenerator {
 

@@ -3,10 +3,13 @@ package dev.jawa.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jawa.binary.BinaryDecoder;
+import dev.jawa.binary.BinaryEncoder;
 import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Function;
 import dev.jawa.module.Module;
 import dev.jawa.module.Opcode;
+import dev.jawa.validate.Validator;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,5 +66,12 @@ class LargeModuleGeneratorTest {
     void theSameSeedGivesTheSameModule() {
         assertEquals(LargeModuleGenerator.generate(3, 50_000), LargeModuleGenerator.generate(3, 50_000));
         assertTrue(!LargeModuleGenerator.generate(3, 50_000).equals(LargeModuleGenerator.generate(4, 50_000)));
+    }
+
+    @Test
+    void theModuleIsValidAndRoundTripsThroughTheBinaryFormat() {
+        Module m = LargeModuleGenerator.generate(11, 200_000);
+        Validator.validate(m);
+        assertEquals(m, BinaryDecoder.decode(BinaryEncoder.encode(m)));
     }
 }

@@ -354,6 +354,12 @@ public final class Module {
             return this;
         }
 
+        /** Drops the element segments added so far (to replace them in a derived copy). */
+        public Builder clearElements() {
+            elements.clear();
+            return this;
+        }
+
         public Builder addElement(ElementSegment e) {
             elements.add(e);
             return this;

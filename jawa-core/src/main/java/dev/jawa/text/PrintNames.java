@@ -14,22 +14,42 @@ import java.util.Set;
  * space an array holding {@code $id} text or null (print the index).
  *
  * <p>The text format forbids two equal identifiers in one index space, so when the name section
- * gives one name to several indices only the lowest index gets it; the others print by index.
- * Names of indices outside their space and empty names are dropped too. Labels are the
- * exception: the text format lets an inner label shadow an outer one, so their names are kept
- * as they are (see {@link PrintCode} for how branches refer to them).
+ * gives one name to several indices only the lowest index gets it as an id. Where the text
+ * format has the {@code (@name "...")} annotation (the module, types, functions, tables,
+ * memories, globals and tags), the others, and empty names, which no id can spell, keep their
+ * name through the annotation; elsewhere they print by index and lose it. Names of indices
+ * outside their space are dropped. Labels are the exception: the text format lets an inner label
+ * shadow an outer one, so their names are kept as they are (see {@link PrintCode} for how
+ * branches refer to them).
  */
 final class PrintNames {
 
     private static final String[] NONE = new String[0];
 
+    /** The ids of an index space, and the names only an {@code @name} annotation can carry. */
+    record Space(String[] ids, String[] annotated) {
+
+        static final Space NONE = new Space(PrintNames.NONE, PrintNames.NONE);
+
+        /** The id of index {@code i}, or null. */
+        String id(int i) {
+            return get(ids, i);
+        }
+
+        /** The name of index {@code i} that needs an {@code @name} annotation, or null. */
+        String annotated(int i) {
+            return get(annotated, i);
+        }
+    }
+
     private final String module;
-    private final String[] types;
-    private final String[] funcs;
-    private final String[] tables;
-    private final String[] memories;
-    private final String[] globals;
-    private final String[] tags;
+    private final String moduleAnnotated;
+    private final Space types;
+    private final Space funcs;
+    private final Space tables;
+    private final Space memories;
+    private final Space globals;
+    private final Space tags;
     private final String[] elems;
     private final String[] datas;
     private final IndirectNameMap locals;
@@ -42,12 +62,13 @@ final class PrintNames {
         this.m = m;
         Names n = m.names();
         module = PrintStrings.id(n.module());
-        types = resolve(n.types(), m.typeCount());
-        funcs = resolve(n.functions(), m.funcCount());
-        tables = resolve(n.tables(), m.tableTypes().size());
-        memories = resolve(n.memories(), m.memoryTypes().size());
-        globals = resolve(n.globals(), m.globalTypes().size());
-        tags = resolve(n.tags(), m.tagTypes().size());
+        moduleAnnotated = n.module() != null && module == null ? n.module() : null;
+        types = space(n.types(), m.typeCount());
+        funcs = space(n.functions(), m.funcCount());
+        tables = space(n.tables(), m.tableTypes().size());
+        memories = space(n.memories(), m.memoryTypes().size());
+        globals = space(n.globals(), m.globalTypes().size());
+        tags = space(n.tags(), m.tagTypes().size());
         elems = resolve(n.elems(), m.elements().size());
         datas = resolve(n.datas(), m.datas().size());
         locals = n.locals();
@@ -61,14 +82,28 @@ final class PrintNames {
      * named index + 1, with null where an index prints as a number.
      */
     static String[] resolve(NameMap map, long count) {
-        if (map.isEmpty() || count <= 0) {
+        return resolve(map, count, null);
+    }
+
+    /** As {@link #resolve(NameMap, long)}, with the names that get no id for {@code @name}. */
+    private static Space space(NameMap map, long count) {
+        if (map.isEmpty()) {
+            return Space.NONE;
+        }
+        String[] annotated = new String[size(map, count)];
+        return new Space(resolve(map, count, annotated), annotated);
+    }
+
+    private static int size(NameMap map, long count) {
+        int last = map.isEmpty() ? -1 : map.names().lastKey();
+        return last < 0 || count <= 0 ? 0 : (int) Math.min(count, (long) last + 1);
+    }
+
+    private static String[] resolve(NameMap map, long count, String[] annotated) {
+        int size = size(map, count);
+        if (size == 0) {
             return NONE;
         }
-        int last = map.names().lastKey();
-        if (last < 0) {
-            return NONE;
-        }
-        int size = (int) Math.min(count, (long) last + 1);
         String[] ids = new String[size];
         Set<String> seen = new HashSet<>();
         for (Map.Entry<Integer, String> e : map.names().entrySet()) {
@@ -77,8 +112,13 @@ final class PrintNames {
                 continue;
             }
             String name = e.getValue();
-            if (name != null && !name.isEmpty() && seen.add(name)) {
+            if (name == null) {
+                continue;
+            }
+            if (!name.isEmpty() && seen.add(name)) {
                 ids[i] = PrintStrings.id(name);
+            } else if (annotated != null) {
+                annotated[i] = name;
             }
         }
         return ids;
@@ -93,28 +133,57 @@ final class PrintNames {
         return module;
     }
 
+    /** The module's name when it needs an {@code @name} annotation (it is empty), or null. */
+    String moduleAnnotated() {
+        return moduleAnnotated;
+    }
+
+    Space types() {
+        return types;
+    }
+
+    Space funcs() {
+        return funcs;
+    }
+
+    Space tables() {
+        return tables;
+    }
+
+    Space memories() {
+        return memories;
+    }
+
+    Space globals() {
+        return globals;
+    }
+
+    Space tags() {
+        return tags;
+    }
+
     String type(int i) {
-        return get(types, i);
+        return types.id(i);
     }
 
     String func(int i) {
-        return get(funcs, i);
+        return funcs.id(i);
     }
 
     String table(int i) {
-        return get(tables, i);
+        return tables.id(i);
     }
 
     String memory(int i) {
-        return get(memories, i);
+        return memories.id(i);
     }
 
     String global(int i) {
-        return get(globals, i);
+        return globals.id(i);
     }
 
     String tag(int i) {
-        return get(tags, i);
+        return tags.id(i);
     }
 
     String elem(int i) {

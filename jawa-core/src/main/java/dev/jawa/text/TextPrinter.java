@@ -40,8 +40,10 @@ import java.util.List;
  * <p>Module fields come one per line in binary section order, unnamed definitions carry an
  * {@code (;N;)} index comment, function bodies are flat (one instruction per line, two more
  * spaces per block level). Whatever the name section names prints by {@code $id} (quoted as
- * {@code $"..."} when the name is not a plain id), everything else by index. Custom sections
- * print last as {@code (@custom "name" (after section) "bytes")} annotations.
+ * {@code $"..."} when the name is not a plain id), everything else by index; names that cannot
+ * be ids (duplicates, empty names) keep their name in a {@code (@name "...")} annotation where
+ * the text format has one (see {@link PrintNames}). Custom sections print last as
+ * {@code (@custom "name" (after section) "bytes")} annotations.
  */
 public final class TextPrinter {
 
@@ -83,6 +85,8 @@ public final class TextPrinter {
         sb.append("(module");
         if (names.module() != null) {
             sb.append(' ').append(names.module());
+        } else if (names.moduleAnnotated() != null) {
+            nameAnnotation(names.moduleAnnotated());
         }
         types();
         imports();
@@ -116,6 +120,24 @@ public final class TextPrinter {
         }
     }
 
+    /**
+     * {@link #defId(String, int)} for an index space with {@code @name} annotations: a name that
+     * cannot be the id (a duplicate, or empty) follows as {@code (@name "...")}.
+     */
+    private void defId(PrintNames.Space space, int index) {
+        defId(space.id(index), index);
+        String annotated = space.annotated(index);
+        if (annotated != null) {
+            nameAnnotation(annotated);
+        }
+    }
+
+    private void nameAnnotation(String name) {
+        sb.append(" (@name ");
+        PrintStrings.appendName(sb, name);
+        sb.append(')');
+    }
+
     private void index(String id, int index) {
         PrintTypes.appendIndex(sb, id, index);
     }
@@ -142,7 +164,7 @@ public final class TextPrinter {
 
     private void typeDef(SubType st, int index) {
         sb.append("(type");
-        defId(names.type(index), index);
+        defId(names.types(), index);
         sb.append(' ');
         if (st.isPlain()) {
             composite(st.composite(), index);
@@ -293,35 +315,35 @@ public final class TextPrinter {
                 case ImportDesc.Func f -> {
                     int i = funcs++;
                     sb.append("(func");
-                    defId(names.func(i), i);
+                    defId(names.funcs(), i);
                     FuncType ft = funcType(f.typeIndex());
                     typeUse(f.typeIndex(), ft == null ? null : names.locals(i, ft.params().size()));
                 }
                 case ImportDesc.Table t -> {
                     int i = tables++;
                     sb.append("(table");
-                    defId(names.table(i), i);
+                    defId(names.tables(), i);
                     sb.append(' ');
                     tableType(t.type());
                 }
                 case ImportDesc.Memory mem -> {
                     int i = memories++;
                     sb.append("(memory");
-                    defId(names.memory(i), i);
+                    defId(names.memories(), i);
                     sb.append(' ');
                     memoryType(mem.type());
                 }
                 case ImportDesc.Global g -> {
                     int i = globals++;
                     sb.append("(global");
-                    defId(names.global(i), i);
+                    defId(names.globals(), i);
                     sb.append(' ');
                     globalType(g.type());
                 }
                 case ImportDesc.Tag t -> {
                     int i = tags++;
                     sb.append("(tag");
-                    defId(names.tag(i), i);
+                    defId(names.tags(), i);
                     typeUse(t.type().typeIndex(), null);
                 }
             }
@@ -345,7 +367,7 @@ public final class TextPrinter {
             String[] ids = names.locals(funcIndex, paramCount + localCount);
             field();
             sb.append("(func");
-            defId(names.func(funcIndex), funcIndex);
+            defId(names.funcs(), funcIndex);
             typeUse(f.typeIndex(), ids);
             locals(f, paramCount, ids);
             code.appendBody(f.body(), funcIndex, ids, BODY_INDENT);
@@ -403,7 +425,7 @@ public final class TextPrinter {
             Table t = tables.get(i);
             field();
             sb.append("(table");
-            defId(names.table(base + i), base + i);
+            defId(names.tables(), base + i);
             sb.append(' ');
             tableType(t.type());
             if (t.init() != null) {
@@ -419,7 +441,7 @@ public final class TextPrinter {
         for (int i = 0; i < memories.size(); i++) {
             field();
             sb.append("(memory");
-            defId(names.memory(base + i), base + i);
+            defId(names.memories(), base + i);
             sb.append(' ');
             memoryType(memories.get(i));
             sb.append(')');
@@ -432,7 +454,7 @@ public final class TextPrinter {
         for (int i = 0; i < tags.size(); i++) {
             field();
             sb.append("(tag");
-            defId(names.tag(base + i), base + i);
+            defId(names.tags(), base + i);
             typeUse(tags.get(i).typeIndex(), null);
             sb.append(')');
         }
@@ -445,7 +467,7 @@ public final class TextPrinter {
             Global g = globals.get(i);
             field();
             sb.append("(global");
-            defId(names.global(base + i), base + i);
+            defId(names.globals(), base + i);
             sb.append(' ');
             globalType(g.type());
             inlineExpr(g.init());

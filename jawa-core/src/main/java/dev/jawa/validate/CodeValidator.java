@@ -136,10 +136,23 @@ final class CodeValidator {
             while (depth > 0) {
                 pc = r.position();
                 Opcode op = r.next();
-                if (constMode && !Signatures.CONSTANT[op.ordinal()]) {
+                int ord = op.ordinal();
+                if (constMode && !Signatures.CONSTANT[ord]) {
                     throw err("constant expression required");
                 }
-                step(op, r);
+                if (Signatures.SIMPLE[ord]) {
+                    // Operators and constants: the opcode table says it all.
+                    int[] pops = Signatures.POPS[ord];
+                    for (int i = pops.length - 1; i >= 0; i--) {
+                        pop(pops[i]);
+                    }
+                    int p = Signatures.PUSH[ord];
+                    if (p != 0) {
+                        push(p);
+                    }
+                } else {
+                    step(op, r);
+                }
             }
             if (r.hasMore()) {
                 pc = r.position();
@@ -537,7 +550,7 @@ final class CodeValidator {
             case GLOBAL_SET -> {
                 int g = cx.global(r.index(), cx.globalCount);
                 if (!cx.globalMutable[g]) {
-                    throw err("global is immutable");
+                    throw err("immutable global");
                 }
                 pop(cx.globalTypes[g]);
             }
@@ -576,8 +589,8 @@ final class CodeValidator {
                 pop(ad);
             }
             case TABLE_INIT -> {
-                int e = cx.elem(r.index());
                 int t = cx.table(r.index2());
+                int e = cx.elem(r.index());
                 if (!types.matches(cx.elemTypes[e], cx.tableElem[t])) {
                     throw err("type mismatch: element segment does not fit the table");
                 }
@@ -684,8 +697,8 @@ final class CodeValidator {
             case MEMARG, MEMARG_LANE -> addr = memarg(op, r);
             case MEMORY -> addr = memAddr(cx.memory(r.index()));
             case MEMORY_INIT -> {
-                cx.data(r.index());
                 addr = memAddr(cx.memory(r.index2()));
+                cx.data(r.index());
             }
             case TABLE -> addr = tableAddr(cx.table(r.index()));
             case DATA -> cx.data(r.index());

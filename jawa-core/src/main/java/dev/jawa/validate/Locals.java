@@ -90,6 +90,9 @@ final class Locals {
 
     /** The type code of local {@code idx} (an unsigned u32), or "unknown local". */
     int type(int idx) {
+        if (expanded && idx >= 0 && idx < count) {
+            return types[idx];
+        }
         long i = Integer.toUnsignedLong(idx);
         if (i >= count) {
             throw new InvalidModuleException("unknown local " + i);

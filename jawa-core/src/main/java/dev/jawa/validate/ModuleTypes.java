@@ -52,6 +52,9 @@ final class ModuleTypes {
     /** Validates the type section of {@code m} (rules Rectype_ok, Subtype_ok). */
     ModuleTypes(Module m) {
         count = m.typeCount();
+        if (count > HEAP_MASK - DEF_BASE) {
+            throw new InvalidModuleException("too many types");
+        }
         canon = new DefinedType[count];
         rep = new int[count];
         kind = new int[count];
@@ -303,18 +306,32 @@ final class ModuleTypes {
             if (a >= DEF_BASE) {
                 return canon[a - DEF_BASE].isSubtypeOf(canon[b - DEF_BASE]);
             }
-            int kb = kind[b - DEF_BASE];
-            return a == (kb == KIND_FUNC ? H_NOFUNC : H_NONE);
+            return bottomMatchesDefined(a, kind[b - DEF_BASE]);
         }
-        int ka = a >= DEF_BASE ? kind[a - DEF_BASE] : -1;
+        return matchesAbstract(a, a >= DEF_BASE ? kind[a - DEF_BASE] : -1, b);
+    }
+
+    /** Whether abstract heap code {@code a} matches a defined type of kind {@code kindB}. */
+    static boolean bottomMatchesDefined(int a, int kindB) {
+        return a == H_BOT || a == (kindB == KIND_FUNC ? H_NOFUNC : H_NONE);
+    }
+
+    /**
+     * Whether heap code {@code a} matches abstract heap code {@code b}; {@code kindA} is the kind
+     * of {@code a} when it is a defined type, else -1.
+     */
+    static boolean matchesAbstract(int a, int kindA, int b) {
+        if (a == b || a == H_BOT) {
+            return true;
+        }
         return switch (b) {
-            case H_ANY -> a <= H_NONE || ka == KIND_STRUCT || ka == KIND_ARRAY;
+            case H_ANY -> a <= H_NONE || kindA == KIND_STRUCT || kindA == KIND_ARRAY;
             case H_EQ -> a == H_I31 || a == H_STRUCT || a == H_ARRAY || a == H_NONE
-                    || ka == KIND_STRUCT || ka == KIND_ARRAY;
+                    || kindA == KIND_STRUCT || kindA == KIND_ARRAY;
             case H_I31 -> a == H_NONE;
-            case H_STRUCT -> a == H_NONE || ka == KIND_STRUCT;
-            case H_ARRAY -> a == H_NONE || ka == KIND_ARRAY;
-            case H_FUNC -> a == H_NOFUNC || ka == KIND_FUNC;
+            case H_STRUCT -> a == H_NONE || kindA == KIND_STRUCT;
+            case H_ARRAY -> a == H_NONE || kindA == KIND_ARRAY;
+            case H_FUNC -> a == H_NOFUNC || kindA == KIND_FUNC;
             case H_EXN -> a == H_NOEXN;
             case H_EXTERN -> a == H_NOEXTERN;
             default -> false;

@@ -20,6 +20,8 @@ final class Signatures {
     static final int[] PUSH;
     /** For lane instructions, the number of lanes (lane indices must be smaller). */
     static final int[] LANES;
+    /** Whether the instruction has a fixed signature and no immediates to check (pure operators). */
+    static final boolean[] SIMPLE;
     /** Whether the instruction may appear in a constant expression. */
     static final boolean[] CONSTANT;
 
@@ -29,6 +31,7 @@ final class Signatures {
         PUSH = new int[ops.length];
         LANES = new int[ops.length];
         CONSTANT = new boolean[ops.length];
+        SIMPLE = new boolean[ops.length];
         for (Opcode op : ops) {
             int i = op.ordinal();
             String s = op.stack();
@@ -43,6 +46,10 @@ final class Signatures {
                     throw new ExceptionInInitializerError("more than one result: " + op);
                 }
                 PUSH[i] = s.length() > gt + 1 ? code(s.charAt(gt + 1)) : 0;
+                Opcode.Imm imm = op.imm();
+                SIMPLE[i] = s.indexOf('a') < 0 && (imm == Opcode.Imm.NONE || imm == Opcode.Imm.I32
+                        || imm == Opcode.Imm.I64 || imm == Opcode.Imm.F32 || imm == Opcode.Imm.F64
+                        || imm == Opcode.Imm.V128);
             }
             if (op.imm() == Opcode.Imm.LANE) {
                 LANES[i] = lanesOf(op.mnemonic());

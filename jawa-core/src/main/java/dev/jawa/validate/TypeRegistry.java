@@ -1,5 +1,6 @@
 package dev.jawa.validate;
 
+import dev.jawa.InvalidModuleException;
 import dev.jawa.types.AbsHeapType;
 import dev.jawa.types.ArrayType;
 import dev.jawa.types.FieldType;
@@ -68,7 +69,12 @@ public final class TypeRegistry {
         int n = subs.size();
         DefinedType[] members = new DefinedType[n];
         for (int i = 0; i < n; i++) {
-            members[i] = new DefinedType(NEXT_ID.getAndIncrement(), i, subs.get(i), moduleTypes);
+            int id = NEXT_ID.getAndIncrement();
+            if (id >= IN_GROUP - TypeCodes.DEF_BASE) {
+                // Keys encode ids below the in-group flag; 134 million distinct types is the limit.
+                throw new InvalidModuleException("too many distinct types in this process");
+            }
+            members[i] = new DefinedType(id, i, subs.get(i), moduleTypes);
         }
         // The context array must resolve this group's own indices before anyone can see it.
         System.arraycopy(members, 0, moduleTypes, start, n);

@@ -31,10 +31,12 @@ class TextPrinterInstructionTest {
     private static String body(Consumer<InstructionWriter> w) {
         Module m = Module.builder()
                 .addRecType(plain(FuncType.EMPTY))
+                .addRecType(plain(TextPrinterModuleTest.I32_TO_I32))
                 .addFunction(new Function(0, List.of(), expr(w)))
                 .build();
-        String text = TextPrinter.print(m);
-        String header = "(module\n  (type (;0;) (func))\n  (func (;0;) (type 0)\n";
+        String text = TextPrinterModuleTest.printed(m);
+        String header = "(module\n  (type (;0;) (func))\n  (type (;1;) (func (param i32) (result i32)))\n"
+                + "  (func (;0;) (type 0)\n";
         assertTrue(text.startsWith(header), text);
         assertTrue(text.endsWith("))\n"), text);
         String lines = text.substring(header.length(), text.length() - 3);
@@ -46,7 +48,7 @@ class TextPrinterInstructionTest {
     void blocksIndentTwoSpacesPerLevel() {
         String text = body(w -> {
             w.op(Opcode.BLOCK).blockType(new BlockType.Value(NumType.I32));
-            w.op(Opcode.LOOP).blockType(new BlockType.Func(0));
+            w.op(Opcode.LOOP).blockType(new BlockType.Func(1));
             w.op(Opcode.I32_CONST).s64(1);
             w.op(Opcode.IF).blockType(new BlockType.Value(RefType.FUNCREF));
             w.op(Opcode.NOP);
@@ -59,7 +61,7 @@ class TextPrinterInstructionTest {
         });
         assertEquals("""
                     block (result i32)
-                      loop (type 0)
+                      loop (type 1)
                         i32.const 1
                         if (result funcref)
                           nop
@@ -157,6 +159,23 @@ class TextPrinterInstructionTest {
             PrintNumbers.appendF64(sb, d);
             assertEquals(d, Double.doubleToRawLongBits(Double.parseDouble(sb.toString())), sb::toString);
         }
+    }
+
+    @Test
+    void randomConstantsParseBackToTheirBits() {
+        // Every bit pattern, NaN payloads and subnormals included, through the text parser
+        // (body() checks that the module parses back equal).
+        java.util.Random random = new java.util.Random(11);
+        String text = body(w -> {
+            for (int i = 0; i < 3000; i++) {
+                w.op(Opcode.F32_CONST).fixed32(i < 64 ? 0x7f800000 | i | (i << 25) : random.nextInt());
+                w.op(Opcode.F64_CONST).fixed64(i < 64 ? (long) i << (i % 2 == 0 ? 0 : 50) : random.nextLong());
+                w.op(Opcode.I32_CONST).s64(random.nextInt());
+                w.op(Opcode.I64_CONST).s64(random.nextLong());
+                w.op(Opcode.V128_CONST).fixed64(random.nextLong()).fixed64(random.nextLong());
+            }
+        });
+        assertTrue(text.contains("nan:0x"), "NaN payloads were tried");
     }
 
     @Test
@@ -286,7 +305,7 @@ class TextPrinterInstructionTest {
                       rethrow 0
                     catch_all
                     end
-                    try (type 0)
+                    try (type 1)
                     delegate 0""", body(w -> {
             w.op(Opcode.TRY_TABLE).blockType(new BlockType.Value(NumType.I32)).u32(4);
             w.catchClause(new Catch(Catch.Kind.CATCH, 0, 0));
@@ -302,7 +321,7 @@ class TextPrinterInstructionTest {
             w.op(Opcode.RETHROW).u32(0);
             w.op(Opcode.CATCH_ALL);
             w.op(Opcode.END);
-            w.op(Opcode.TRY).blockType(new BlockType.Func(0));
+            w.op(Opcode.TRY).blockType(new BlockType.Func(1));
             w.op(Opcode.DELEGATE).u32(0);
         }));
     }

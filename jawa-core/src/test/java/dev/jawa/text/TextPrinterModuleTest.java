@@ -67,6 +67,18 @@ class TextPrinterModuleTest {
         return RecType.single(SubType.plain(f));
     }
 
+    /**
+     * The module's text, after checking that it parses back to the module (label names aside,
+     * which the parser does not record).
+     */
+    static String printed(Module m) {
+        String text = TextPrinter.print(m);
+        Module back = TextParser.parseModule(text);
+        Module expected = TextPrinterTestsuiteRoundTripTest.expressible(m);
+        assertEquals(null, TextPrinterTestsuiteRoundTripTest.difference(expected, back), text);
+        return text;
+    }
+
     @Test
     void emptyModule() {
         assertEquals("(module)\n", TextPrinter.print(Module.builder().build()));
@@ -93,7 +105,7 @@ class TextPrinterModuleTest {
                     i32.const -7
                     i32.add)
                   (export "f" (func 0)))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -108,7 +120,7 @@ class TextPrinterModuleTest {
                   (type (;0;) (func))
                   (func (;0;) (type 0))
                   (start 0))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -135,7 +147,7 @@ class TextPrinterModuleTest {
                   (type (;2;) (sub (array (mut i16))))
                   (rec)
                   (type (;3;) (func (param (ref 2) funcref) (result (ref any)))))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -160,7 +172,7 @@ class TextPrinterModuleTest {
                   (import "env" "g" (global (;0;) (mut f64)))
                   (import "env" "e" (tag (;0;) (type 0) (param i32) (result i32)))
                   (import "caf\\c3\\a9" "q\\22\\5c" (func (;1;) (type 0) (param i32) (result i32))))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -209,7 +221,7 @@ class TextPrinterModuleTest {
                   (export "m" (memory 1))
                   (export "g" (global 2))
                   (export "e" (tag 1)))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -252,7 +264,7 @@ class TextPrinterModuleTest {
                   (elem (;3;) func)
                   (elem (;4;) externref (item ref.null extern nop))
                   (elem (;5;) declare func 1))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -272,7 +284,7 @@ class TextPrinterModuleTest {
                   (data (;0;) (i32.const 8) "hi \\22there\\22\\5c")
                   (data (;1;) (memory 1) (i32.const 0) "\\00\\0a\\7f\\ff")
                   (data (;2;) ""))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -287,7 +299,7 @@ class TextPrinterModuleTest {
                   (@custom "first" (before first) "\\01a")
                   (@custom "after-code" (after code) "")
                   (@custom "dc" (after datacount) "x"))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test
@@ -303,7 +315,7 @@ class TextPrinterModuleTest {
                   (func (;0;) (type 0)
                     nop)
                   (func (;1;) (type 7)))
-                """, TextPrinter.print(m));
+                """, printed(m));
     }
 
     @Test

@@ -52,6 +52,24 @@ class TextPrinterNamesTest {
         return new Names(module, funcs, locals, labels, types, tables, memories, globals, elems, datas, fields, tags);
     }
 
+    /**
+     * The module's text, after checking that it parses back to the module with {@code names}:
+     * what the text cannot carry (or the parser does not record) is lost.
+     */
+    private static String printedLosing(Module m, Names names) {
+        String text = TextPrinter.print(m);
+        Module back = TextParser.parseModule(text);
+        assertEquals(null, TextPrinterTestsuiteRoundTripTest.difference(m.toBuilder().names(names).build(), back), text);
+        return text;
+    }
+
+    /** {@code n} with some maps replaced (null: keep) and no label names. */
+    private static Names withNames(Names n, NameMap funcs, IndirectNameMap locals, NameMap elems, NameMap tags) {
+        return new Names(n.module(), funcs != null ? funcs : n.functions(), locals != null ? locals : n.locals(),
+                IndirectNameMap.EMPTY, n.types(), n.tables(), n.memories(), n.globals(),
+                elems != null ? elems : n.elems(), n.datas(), n.fields(), tags != null ? tags : n.tags());
+    }
+
     @Test
     void idsArePlainOrQuoted() {
         assertEquals("$abc", PrintStrings.id("abc"));
@@ -121,6 +139,7 @@ class TextPrinterNamesTest {
                 .addElement(new ElementSegment(SegmentMode.DECLARATIVE, 0, null,
                         new RefType(false, AbsHeapType.FUNC), List.of(TextPrinterModuleTest.refFunc(1))))
                 .addData(new DataSegment(SegmentMode.ACTIVE, 0, i32Const(0), new byte[] {'a'}))
+                .hasDataCount(true)
                 .names(n)
                 .build();
         assertEquals("""
@@ -161,32 +180,65 @@ class TextPrinterNamesTest {
                   (start $main)
                   (elem $e declare func $main)
                   (data $d (i32.const 0) "a"))
-                """, TextPrinter.print(m));
+                """, printedLosing(m, withNames(n, null, IndirectNameMap.of(Map.of(1, n.locals().of(1))), null, null)));
     }
 
     @Test
-    void duplicateAndEmptyNamesFallBackToIndices() {
-        Names n = names(null, NameMap.of(Map.of(0, "f", 1, "f", 2, "", 3, "g", 7, "out of range")),
-                IndirectNameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY,
-                NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY);
-        Module.Builder b = Module.builder().addRecType(plain(FuncType.EMPTY));
+    void duplicateAndEmptyNamesKeepTheirNameInAnAnnotation() {
+        Names n = names("", NameMap.of(Map.of(0, "f", 1, "f", 2, "", 3, "g", 7, "out of range")),
+                IndirectNameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.of(Map.of(0, "t", 1, "t")), NameMap.EMPTY,
+                NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY);
+        Module.Builder b = Module.builder().addRecType(plain(FuncType.EMPTY)).addRecType(plain(FuncType.EMPTY));
         for (int i = 0; i < 4; i++) {
             int callee = i;
             b.addFunction(new Function(0, List.of(), expr(w -> w.op(Opcode.CALL).u32(callee))));
         }
         Module m = b.names(n).build();
         assertEquals("""
+                (module (@name "")
+                  (type $t (func))
+                  (type (;1;) (@name "t") (func))
+                  (func $f (type $t)
+                    call $f)
+                  (func (;1;) (@name "f") (type $t)
+                    call 1)
+                  (func (;2;) (@name "") (type $t)
+                    call 2)
+                  (func $g (type $t)
+                    call $g))
+                """, printedLosing(m, withNames(n, NameMap.of(Map.of(0, "f", 1, "f", 2, "", 3, "g")), null, null, null)));
+    }
+
+    @Test
+    void duplicateNamesWithoutAnnotationFallBackToIndices() {
+        Names n = names(null, NameMap.EMPTY,
+                IndirectNameMap.of(Map.of(0, NameMap.of(Map.of(0, "x", 1, "x", 2, "")))),
+                IndirectNameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY, NameMap.EMPTY,
+                NameMap.of(Map.of(0, "e", 1, "e")), NameMap.EMPTY, IndirectNameMap.EMPTY, NameMap.EMPTY);
+        RefType refFunc = new RefType(false, AbsHeapType.FUNC);
+        Module m = Module.builder()
+                .addRecType(plain(FuncType.EMPTY))
+                .addFunction(new Function(0, List.of(new LocalGroup(3, NumType.I32)), expr(w -> {
+                    w.op(Opcode.LOCAL_GET).u32(0);
+                    w.op(Opcode.LOCAL_GET).u32(1);
+                    w.op(Opcode.ELEM_DROP).u32(1);
+                })))
+                .addElement(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, refFunc, List.of()))
+                .addElement(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, refFunc, List.of()))
+                .names(n)
+                .build();
+        assertEquals("""
                 (module
                   (type (;0;) (func))
-                  (func $f (type 0)
-                    call $f)
-                  (func (;1;) (type 0)
-                    call 1)
-                  (func (;2;) (type 0)
-                    call 2)
-                  (func $g (type 0)
-                    call $g))
-                """, TextPrinter.print(m));
+                  (func (;0;) (type 0)
+                    (local $x i32) (local i32 i32)
+                    local.get $x
+                    local.get 1
+                    elem.drop 1)
+                  (elem $e declare func)
+                  (elem (;1;) declare func))
+                """, printedLosing(m, withNames(n, null, IndirectNameMap.of(Map.of(0, NameMap.of(Map.of(0, "x")))),
+                        NameMap.of(Map.of(0, "e")), null)));
     }
 
     @Test
@@ -236,6 +288,6 @@ class TextPrinterNamesTest {
                       rethrow $x
                     delegate 0)
                   (tag (;0;) (type 0)))
-                """, TextPrinter.print(m));
+                """, TextPrinterModuleTest.printed(m));
     }
 }

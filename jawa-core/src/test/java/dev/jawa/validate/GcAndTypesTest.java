@@ -249,4 +249,25 @@ class GcAndTypesTest {
             assertSame(r[1], r[0].resolve(1));
         }
     }
+
+    @Test
+    void typesOfDifferentModulesMatchThroughTheirCanonicalIdentity() {
+        ValidatedModule a = valid(Module.builder()
+                .addRecType(RecType.single(open(struct(imm(I32)))))
+                .addRecType(RecType.single(open(struct(imm(I32), imm(I64)), 0))).build());
+        ValidatedModule b = valid(Module.builder()
+                .addRecType(RecType.single(SubType.plain(FuncType.EMPTY)))
+                .addRecType(RecType.single(open(struct(imm(I32))))).build());
+        assertTrue(TypeMatching.matches(ref(1), a, refNull(1), b));
+        assertFalse(TypeMatching.matches(refNull(1), a, ref(1), b));
+        assertFalse(TypeMatching.matches(ref(1), b, ref(1), a));
+        assertTrue(TypeMatching.matches(ref(0), b, RefType.FUNCREF, a));
+        assertTrue(TypeMatching.matches(ref(1), a, RefType.EQREF, b));
+        assertFalse(TypeMatching.matches(ref(1), a, RefType.FUNCREF, b));
+        assertTrue(TypeMatching.matches(RefType.NULLREF, a, refNull(1), b));
+        assertFalse(TypeMatching.matches(RefType.NULLFUNCREF, a, refNull(1), b));
+        assertTrue(TypeMatching.equivalent(refNull(0), a, refNull(1), b));
+        assertTrue(TypeMatching.matches(I32, a, I32, b));
+        assertFalse(TypeMatching.matches(I32, a, I64, b));
+    }
 }

@@ -98,7 +98,7 @@ class ModuleRulesTest {
         Module set = Modules.withType(new FuncType(List.of(), List.of()))
                 .addImport(new Import("m", "g", new ImportDesc.Global(new GlobalType(I32, false))))
                 .addFunction(new Function(0, List.of(), Code.of().i32(1).op(GLOBAL_SET, 0).end())).build();
-        invalid(set, "global is immutable");
+        invalid(set, "immutable global");
         Module unknown = Modules.withType(new FuncType(List.of(), List.of()))
                 .addFunction(new Function(0, List.of(), Code.of().op(GLOBAL_GET, 0).op(DROP).end())).build();
         invalid(unknown, "unknown global 0");

@@ -143,7 +143,15 @@ class ReferencesAndExceptionsTest {
         Code ok = Code.of().block(TRY, I32).i32(1).op(CATCH, 0).op(CATCH_ALL).op(RETHROW, 0).op(END);
         valid(withTag(payload, List.of(I32), ok.end()).build());
         Code catchValue = Code.of().block(TRY, I32).i32(1).op(CATCH, 0).op(END);
-        valid(withTag(payload, List.of(I32), catchValue.end()).build());
+        FunctionInfo tc = valid(withTag(payload, List.of(I32), catchValue.end()).build()).function(0);
+        // try (0..1), i32.const (2..3), catch 0 (4..5), end (6)
+        assertEquals(3, tc.entryCount());
+        assertEquals(4, tc.targetPc(0)); // exception dispatch goes to the catch
+        assertEquals(1, tc.targetStp(0));
+        assertEquals(6, tc.targetPc(1)); // the try body falling into the catch jumps to the end
+        assertEquals(1, tc.arity(1));
+        assertEquals(6, tc.targetPc(2)); // no further handler: the end
+        assertEquals(3, tc.targetStp(2));
         Code rethrowOutside = Code.of().block(BLOCK).op(RETHROW, 0).op(END);
         invalid(withTag(payload, List.of(), rethrowOutside.end()).build(), "invalid rethrow label");
         Code rethrowInTry = Code.of().block(TRY).op(RETHROW, 0).op(DELEGATE, 0);

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@code assert_unlinkable} and {@code assert_uninstantiable}) may be. It prints how many
  * rejections carry the expected message.
  *
+ * <p>For every valid module it also checks the invariants of each function's branch side table
+ * ({@link SideTableInvariants}).
+ *
  * <p>Modules the text or binary parser cannot read are counted and listed, but they are the
  * parsers' business, not the validator's, so they do not fail this test.
  */
@@ -48,6 +51,14 @@ class SpecTestsuiteValidationTest {
             "proposals/threads/imports.wast:409", "proposals/threads/imports.wast:413",
             "proposals/threads/memory.wast:14", "proposals/threads/memory.wast:15");
 
+    /**
+     * Modules the text parser currently reads wrongly, so that they reach the validator as a
+     * different (valid) module: {@code (call_indirect (type 0xffffffff) ...)} comes out as a use
+     * of a synthesized type. Tolerated here (and reported), since the validator never sees the
+     * module the script means.
+     */
+    private static final Set<String> PARSER_ISSUES = Set.of("call_indirect.wast:1022");
+
     private static final List<String> SUBDIRECTORIES = List.of("legacy", "custom", "proposals/threads");
 
     private int invalidRejected;
@@ -59,6 +70,7 @@ class SpecTestsuiteValidationTest {
     private final List<String> otherMessage = new ArrayList<>();
     private final List<String> unreadableModules = new ArrayList<>();
     private final List<String> knownContradictions = new ArrayList<>();
+    private final List<String> badSideTables = new ArrayList<>();
 
     @Test
     void invalidModulesAreRejectedAndValidOnesAccepted() throws IOException {
@@ -95,6 +107,7 @@ class SpecTestsuiteValidationTest {
         print("unreadable (parser issues)", unreadableModules);
         assertEquals(List.of(), wronglyAccepted, "assert_invalid modules accepted");
         assertEquals(List.of(), wronglyRejected, "valid modules rejected");
+        assertEquals(List.of(), badSideTables, "side tables breaking their invariants");
     }
 
     private static void print(String title, List<String> items) {
@@ -153,11 +166,19 @@ class SpecTestsuiteValidationTest {
         if (m == null) {
             return;
         }
+        ValidatedModule v;
         try {
-            Validator.validate(m);
+            v = Validator.validate(m);
             validAccepted++;
         } catch (InvalidModuleException e) {
             wronglyRejected.add(where + ": " + e.getMessage());
+            return;
+        }
+        for (int i = 0; i < v.functionCount(); i++) {
+            String problem = SideTableInvariants.check(v.function(i), m.functions().get(i).body());
+            if (problem != null) {
+                badSideTables.add(where + ": function " + i + ": " + problem);
+            }
         }
     }
 
@@ -171,6 +192,9 @@ class SpecTestsuiteValidationTest {
             Validator.validate(m);
             if (PRE_MULTI_MEMORY.contains(where)) {
                 knownContradictions.add(where);
+            } else if (PARSER_ISSUES.contains(where)) {
+                unreadable++;
+                unreadableModules.add(where + ": misread by the text parser (known issue)");
             } else {
                 wronglyAccepted.add(where + ": expected \"" + message + "\"");
             }

@@ -18,9 +18,13 @@ import java.util.List;
  */
 public final class WastParser {
 
+    /** How deep {@code either} and {@code thread} may nest: far beyond any real script. */
+    private static final int MAX_NESTING = 1000;
+
     private final TokenCursor c;
     private final TokenStream ts;
     private final String source;
+    private int nesting;
 
     private WastParser(String source) {
         this.source = source;
@@ -176,10 +180,19 @@ public final class WastParser {
             c.expectRParen();
         }
         List<WastCommand> commands = new ArrayList<>();
+        enter();
         while (c.is(TokenKind.LPAREN)) {
             commands.add(command());
         }
+        nesting--;
         return new WastCommand.Thread(line, name, shared, commands);
+    }
+
+    /** One level deeper into {@code either} or {@code thread}, which the parser recurses on. */
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            throw c.error("nesting too deep");
+        }
     }
 
     // ---- modules
@@ -366,9 +379,11 @@ public final class WastParser {
             r = vectorPattern();
         } else if (kw == Keyword.EITHER) {
             List<ResultPattern> alts = new ArrayList<>();
+            enter();
             while (c.is(TokenKind.LPAREN)) {
                 alts.add(result());
             }
+            nesting--;
             if (alts.isEmpty()) {
                 throw c.unexpected();
             }
