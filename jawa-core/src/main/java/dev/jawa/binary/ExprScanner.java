@@ -82,6 +82,7 @@ final class ExprScanner {
     private final InstructionWriter writer = new InstructionWriter(1024);
     private byte[] frames = new byte[32];
     private boolean usesDataIndex;
+    private boolean emptyElse;
     private final boolean quick;
 
     /** A scanner reading from {@code in}, whose buffer is {@code input}. */
@@ -113,9 +114,10 @@ final class ExprScanner {
     Expr read() {
         int start = in.position();
         in.resetCanonical();
+        emptyElse = false;
         skipToEnd();
         int end = in.position();
-        if (in.isCanonical()) {
+        if (in.isCanonical() && !emptyElse) {
             return Expr.ofCanonical(Arrays.copyOfRange(input, start, end));
         }
         return recode(start, end);
@@ -127,6 +129,7 @@ final class ExprScanner {
         int p = in.position();
         byte[] fs = frames;
         int depth = 0;
+        int afterElse = -1;
         fs[0] = F_BLOCK;
         while (true) {
             int at = p;
@@ -153,6 +156,7 @@ final class ExprScanner {
                 case ELSE -> {
                     requireFrame(fs[depth] == F_IF, at);
                     fs[depth] = F_BLOCK;
+                    afterElse = p;
                 }
                 case CATCH -> {
                     requireFrame(fs[depth] == F_TRY || fs[depth] == F_TRY_CATCH, at);
@@ -167,6 +171,9 @@ final class ExprScanner {
                     depth--;
                 }
                 case END -> {
+                    if (at == afterElse) {
+                        emptyElse = true; // "else end": the else is redundant, so not canonical
+                    }
                     if (depth == 0) {
                         in.position(p);
                         return;
@@ -220,13 +227,20 @@ final class ExprScanner {
         }
     }
 
-    /** Re-emits the already checked code in {@code input[start, end)} canonically. */
+    /**
+     * Re-emits the already checked code in {@code input[start, end)} canonically: minimal
+     * encodings, and without an empty {@code else} (which the binary and text formats both allow
+     * to be left out, so that equal code has equal bytes).
+     */
     private Expr recode(int start, int end) {
         InstructionReader r = new InstructionReader(input, start, end, 0);
         InstructionWriter w = writer;
         w.reset();
         while (r.hasMore()) {
-            r.next();
+            Opcode op = r.next();
+            if (op == Opcode.ELSE && r.hasMore() && (input[r.position()] & 0xFF) == Opcode.END.code()) {
+                continue;
+            }
             w.copy(r);
         }
         return w.toExpr();

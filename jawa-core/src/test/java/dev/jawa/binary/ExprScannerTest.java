@@ -97,4 +97,17 @@ class ExprScannerTest {
         assertEquals(13, s.end());
         assertEquals(null, s.error());
     }
+
+    @Test
+    void anEmptyElseIsDroppedSoEqualCodeHasEqualBytes() {
+        // i32.const 0; if; else; end; end  ->  i32.const 0; if; end; end
+        byte[] withElse = {0x41, 0x00, 0x04, 0x40, 0x05, 0x0B, 0x0B};
+        byte[] canonical = {0x41, 0x00, 0x04, 0x40, 0x0B, 0x0B};
+        assertArrayEquals(canonical, scan(withElse, true).expr());
+        assertArrayEquals(canonical, scan(withElse, false).expr());
+        assertEquals(withElse.length, scan(withElse, true).end());
+        // A non-empty else stays.
+        byte[] nonEmpty = {0x41, 0x00, 0x04, 0x40, 0x05, 0x01, 0x0B, 0x0B};
+        assertArrayEquals(nonEmpty, scan(nonEmpty, true).expr());
+    }
 }
