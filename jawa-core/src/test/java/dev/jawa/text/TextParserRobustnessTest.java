@@ -45,9 +45,11 @@ class TextParserRobustnessTest {
             }
         }
         assertFalse(modules.isEmpty());
-        SplittableRandom r = new SplittableRandom(20_240_601);
+        // A longer run: -Djawa.fuzz.iterations=N -Djawa.fuzz.seed=S (see the README).
+        SplittableRandom r = new SplittableRandom(Long.getLong("jawa.fuzz.seed", 20_240_601L));
+        int iterations = Integer.getInteger("jawa.fuzz.iterations", 5000);
         int parsed = 0;
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < iterations; i++) {
             StringBuilder sb = new StringBuilder(modules.get(r.nextInt(modules.size())));
             for (int e = 1 + r.nextInt(3); e > 0; e--) {
                 int pos = r.nextInt(sb.length() + 1);
