@@ -76,10 +76,26 @@ class MainTest {
     }
 
     @Test
-    void wastNeedsFormatsOnlyForNow() {
-        CliRun r = CliRun.of("wast", "x.wast");
+    void wastRejectsAnUnknownTier() {
+        CliRun r = CliRun.of("wast", "--tier", "jit", "x.wast");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("not implemented yet; use --formats-only"), r.err());
+        assertTrue(r.err().contains("unknown tier 'jit'"), r.err());
+    }
+
+    @Test
+    void wastExecutesScriptsAndCountsEachAssertion() throws IOException {
+        Path script = dir.resolve("exec.wast");
+        Files.writeString(script, """
+                (module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+                        (func (export "div") (param i32 i32) (result i32) (i32.div_u (local.get 0) (local.get 1))))
+                (assert_return (invoke "add" (i32.const 2) (i32.const 3)) (i32.const 5))
+                (assert_return (invoke "add" (i32.const 2) (i32.const 3)) (i32.const 6))
+                (assert_trap (invoke "div" (i32.const 1) (i32.const 0)) "integer divide by zero")
+                """);
+        CliRun r = CliRun.of("wast", script.toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("exec.wast:4 exec"), r.out());
+        assertEquals("3 passed, 1 failed", r.out().lines().reduce((a, b) -> b).orElseThrow());
     }
 
     @Test
