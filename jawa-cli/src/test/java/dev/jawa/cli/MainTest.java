@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,28 @@ class MainTest {
     private static void assertUsageError(CliRun r, String message) {
         assertEquals(2, r.status());
         assertTrue(r.err().contains(message), r.err());
+    }
+
+    @Test
+    void runInvokesAnExportAndPrintsItsResults() throws IOException {
+        Path wat = dir.resolve("m.wat");
+        Files.writeString(wat, """
+                (module
+                  (func (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+                  (func (export "half") (param f64) (result f64 i64)
+                    (f64.mul (local.get 0) (f64.const 0.5)) (i64.const -1)))
+                """);
+        CliRun ok = CliRun.of("run", wat.toString(), "--invoke", "div", "-7", "2");
+        assertEquals(0, ok.status(), ok.err());
+        assertEquals("-3", ok.out().strip());
+        CliRun two = CliRun.of("run", wat.toString(), "--invoke", "half", "3");
+        assertEquals(List.of("1.5", "-1"), two.out().lines().toList());
+        CliRun trap = CliRun.of("run", wat.toString(), "--invoke", "div", "1", "0");
+        assertEquals(1, trap.status());
+        assertTrue(trap.err().contains("trap: integer divide by zero"), trap.err());
+        CliRun bad = CliRun.of("run", wat.toString(), "--invoke", "div", "1");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("expected 2 arguments, got 1"), bad.err());
     }
 
     @Test
