@@ -21,9 +21,11 @@ final class Compiled {
     final int frameSize;
     /** Per local: whether it lives in the object slots (references, v128). */
     final boolean[] refLocal;
+    /** The declared (non-parameter) v128 locals, which start as zero vectors, not null. */
+    final int[] v128Locals;
 
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal) {
+            boolean[] refLocal, int[] v128Locals) {
         this.function = function;
         this.instance = function.instance();
         this.code = code;
@@ -32,5 +34,6 @@ final class Compiled {
         this.nResults = nResults;
         this.frameSize = nLocals + maxStack;
         this.refLocal = refLocal;
+        this.v128Locals = v128Locals;
     }
 }

@@ -21,6 +21,9 @@ final class Ext {
 
     /** The immediates {@code op} needs in EXT form, or null if the interpreter lacks it. */
     static int[] immediates(Opcode op, InstructionReader in) {
+        if (op.prefix() == Opcode.PREFIX_SIMD) {
+            return Simd.immediates(op, in);
+        }
         if (op.isMemoryAccess() && op.prefix() == 0) {
             long off = in.memOffset();
             return new int[] {in.memIndex(), (int) off, (int) (off >>> 32)};
@@ -40,6 +43,9 @@ final class Ext {
         long[] s = m.s;
         Object[] r = m.r;
         Opcode op = OPCODES[code[p]];
+        if (op.prefix() == Opcode.PREFIX_SIMD) {
+            return Simd.exec(inst, s, r, code, p, sp);
+        }
         switch (op) {
             case I32_TRUNC_SAT_F32_S -> s[sp - 1] = (int) Float.intBitsToFloat((int) s[sp - 1]);
             case I32_TRUNC_SAT_F32_U -> s[sp - 1] = Numerics.truncSatU32(Float.intBitsToFloat((int) s[sp - 1]));

@@ -7,6 +7,7 @@ import dev.jawa.runtime.Memory;
 import dev.jawa.runtime.ModuleInstance;
 import dev.jawa.runtime.Table;
 import dev.jawa.runtime.Traps;
+import dev.jawa.runtime.V128;
 import dev.jawa.runtime.WasmFunction;
 import dev.jawa.validate.DefinedType;
 import java.util.Arrays;
@@ -110,6 +111,9 @@ final class Machine {
         if (from < to) {
             Arrays.fill(s, from, to, 0L);
             Arrays.fill(r, from, to, null);
+            for (int x : c.v128Locals) {
+                r[fp + x] = V128.ZERO;
+            }
         }
     }
 

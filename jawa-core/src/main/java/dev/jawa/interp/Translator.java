@@ -71,9 +71,13 @@ final class Translator {
         for (ValType t : type.params()) {
             refLocal[i++] = isRef(t);
         }
+        IntList v128Locals = new IntList();
         for (LocalGroup g : def.locals()) {
             boolean ref = isRef(g.type());
             for (long k = 0; k < g.count(); k++) {
+                if (g.type() == dev.jawa.types.VecType.V128) {
+                    v128Locals.add(i);
+                }
                 refLocal[i++] = ref;
             }
         }
@@ -159,7 +163,7 @@ final class Translator {
             code[fixups[f]] = pcMap[fixups[f + 1]];
         }
         return new Compiled(function, code, type.params().size(), nLocals, type.results().size(),
-                info.maxStackHeight(), refLocal);
+                info.maxStackHeight(), refLocal, v128Locals.toArray());
     }
 
     /** Side-table entries owned by instructions this translator does not branch through yet. */
@@ -218,6 +222,23 @@ final class Translator {
             out = Arrays.copyOf(out, n * 2);
         }
         out[n++] = v;
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] a = new int[4];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
     }
 
     static boolean isRef(ValType t) {

@@ -89,7 +89,11 @@ public final class Memory {
         return Traps.memoryOutOfBounds();
     }
 
-    private byte[] check(long ea, int size) {
+    /**
+     * Checks that {@code size} bytes at {@code ea} are in bounds (else the trap "out of bounds
+     * memory access") and returns the current backing array.
+     */
+    public byte[] check(long ea, int size) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - size) {
             throw oob();
