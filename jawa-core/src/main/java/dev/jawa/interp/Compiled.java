@@ -23,9 +23,11 @@ final class Compiled {
     final boolean[] refLocal;
     /** The declared (non-parameter) v128 locals, which start as zero vectors, not null. */
     final int[] v128Locals;
+    /** The try_table handlers (layout in {@link Translator}), innermost first. */
+    final int[] handlers;
 
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal, int[] v128Locals) {
+            boolean[] refLocal, int[] v128Locals, int[] handlers) {
         this.function = function;
         this.instance = function.instance();
         this.code = code;
@@ -35,5 +37,6 @@ final class Compiled {
         this.frameSize = nLocals + maxStack;
         this.refLocal = refLocal;
         this.v128Locals = v128Locals;
+        this.handlers = handlers;
     }
 }

@@ -1,6 +1,10 @@
 package dev.jawa.interp;
 
 import dev.jawa.Trap;
+import dev.jawa.WebAssemblyException;
+import dev.jawa.runtime.ExceptionInstance;
+import dev.jawa.runtime.TagInstance;
+import dev.jawa.types.FuncType;
 import dev.jawa.runtime.FunctionInstance;
 import dev.jawa.runtime.HostFunction;
 import dev.jawa.runtime.Memory;
@@ -192,6 +196,8 @@ final class Machine {
         int pc = 0;
         int sp = fp + c.nLocals;
         while (true) {
+          try {
+            while (true) {
             switch (code[pc++]) {
                 case Ops.UNREACHABLE -> throw trap(Traps.UNREACHABLE);
                 case Ops.IF -> {
@@ -558,9 +564,105 @@ final class Machine {
                     pc = code[at];
                     sp = Ext.exec(this, inst, code, at + 1, sp);
                 }
+                case Ops.THROW -> throw newException(inst.tags()[code[pc]], sp);
+                case Ops.RETHROW_SLOT -> throw new WebAssemblyException((ExceptionInstance) r[fp + code[pc]]);
+                case Ops.THROW_REF -> {
+                    if (r[sp - 1] == null) {
+                        throw trap(Traps.NULL_EXCEPTION);
+                    }
+                    throw new WebAssemblyException((ExceptionInstance) r[sp - 1]);
+                }
                 default -> throw Interpreter.unsupported(code[pc - 1], code[pc]);
             }
+            }
+          } catch (WebAssemblyException e) {
+            // Unwind to the innermost handler that catches it, frame by frame.
+            ExceptionInstance exn = e.exception();
+            int h;
+            while ((h = findHandler(c, pc, exn)) < 0) {
+                if (depth == baseDepth) {
+                    throw e;
+                }
+                int d = --depth;
+                c = frameCode[d];
+                frameCode[d] = null;
+                pc = framePc[d];
+                fp = frameFp[d];
+            }
+            code = c.code;
+            inst = c.instance;
+            mems = inst.memories();
+            s = this.s;
+            r = this.r;
+            sp = catchInto(c.handlers, h, exn, fp);
+            pc = c.handlers[h + 2];
+          }
         }
+    }
+
+    /**
+     * The offset in {@code c.handlers} of the catch clause that catches {@code exn} thrown at
+     * {@code pc} (just past the throwing instruction's start, or the return address of a call),
+     * or -1 if none does in this frame. A legacy delegate continues the search from its target
+     * label's place.
+     */
+    private static int findHandler(Compiled c, int pc, ExceptionInstance exn) {
+        int[] hs = c.handlers;
+        int h = 0;
+        while (h < hs.length) {
+            int count = hs[h + 2];
+            if (hs[h] < pc && pc <= hs[h + 1]) {
+                for (int k = 0; k < count; k++) {
+                    int at = h + 3 + 5 * k;
+                    int kind = hs[at];
+                    if (kind == Translator.KIND_DELEGATE) {
+                        if (hs[at + 1] < 0) {
+                            return -1;
+                        }
+                        pc = hs[at + 3];
+                        h = hs[at + 1];
+                        count = -1;
+                        break;
+                    }
+                    boolean all = kind == 2 || kind == 3 || kind == Translator.KIND_LEGACY_CATCH_ALL;
+                    if (all || c.instance.tags()[hs[at + 1]] == exn.tag()) {
+                        return at;
+                    }
+                }
+                if (count < 0) {
+                    continue;
+                }
+            }
+            h += 3 + 5 * count;
+        }
+        return -1;
+    }
+
+    /** Puts what catch clause {@code at} receives on the stack; returns the new stack pointer. */
+    private int catchInto(int[] hs, int at, ExceptionInstance exn, int fp) {
+        int kind = hs[at];
+        int sp = fp + hs[at + 4];
+        if (kind == 0 || kind == 1 || kind == Translator.KIND_LEGACY_CATCH) {
+            int n = exn.values().length;
+            System.arraycopy(exn.values(), 0, s, sp, n);
+            System.arraycopy(exn.refs(), 0, r, sp, n);
+            sp += n;
+        }
+        if (kind == 1 || kind == 3) {
+            r[sp++] = exn;
+        }
+        if (kind >= Translator.KIND_LEGACY_CATCH) {
+            r[fp + hs[at + 3]] = exn; // for rethrow in the arm
+        }
+        return sp;
+    }
+
+    /** A new exception of {@code tag} with the payload on top of the stack. */
+    private WebAssemblyException newException(TagInstance tag, int sp) {
+        int n = ((FuncType) tag.type().subType().composite()).params().size();
+        long[] values = Arrays.copyOfRange(s, sp - n, sp);
+        Object[] refs = Arrays.copyOfRange(r, sp - n, sp);
+        return new WebAssemblyException(new ExceptionInstance(tag, values, refs));
     }
 
     private static float f32(long v) {

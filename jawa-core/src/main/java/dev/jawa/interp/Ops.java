@@ -229,6 +229,8 @@ final class Ops {
     static final int GLOBAL_SET_REF = 200;
     /** {@code [UNSUPPORTED, opcodeOrdinal]}: an instruction not implemented yet. */
     static final int UNSUPPORTED = 201;
+    /** {@code [RETHROW_SLOT, slot]}: legacy {@code rethrow} of the exception a catch arm keeps in a hidden local. */
+    static final int RETHROW_SLOT = 202;
     /** The number of operations. */
-    static final int COUNT = 202;
+    static final int COUNT = 203;
 }

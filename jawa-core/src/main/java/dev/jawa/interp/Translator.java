@@ -46,6 +46,22 @@ final class Translator {
     /** Pairs (code index to patch, body offset of the target). */
     private int[] fixups = new int[32];
     private int fixupCount;
+    /** Handler clause kinds beyond try_table's four (Catch.Kind ordinals 0 to 3). */
+    static final int KIND_LEGACY_CATCH = 4;
+    static final int KIND_LEGACY_CATCH_ALL = 5;
+    static final int KIND_DELEGATE = 6;
+
+    private final java.util.ArrayList<Block> blocks = new java.util.ArrayList<>();
+    private int blockCount;
+    /** Per block id, in closing order: the number of handler records before it closed. */
+    private final IntList closeIndex = new IntList();
+    private final IntList closeId = new IntList();
+    private final IntList handlers = new IntList();
+    private int handlerRecords;
+    private int hiddenBase;
+    private int openLegacy;
+    private int hiddenSlots;
+    private int currentLocals;
 
     private Translator(WasmFunction function) {
         this.function = function;
@@ -81,6 +97,11 @@ final class Translator {
                 refLocal[i++] = ref;
             }
         }
+        // Legacy try blocks keep their caught exception (for rethrow) in hidden locals after the
+        // declared ones; the operand stack starts after them.
+        hiddenBase = nLocals;
+        int frameLocals = nLocals + legacyTryDepth(def.body());
+        currentLocals = frameLocals;
         InstructionReader in = def.body().reader();
         int bodyLength = def.body().length();
         pcMap = new int[bodyLength + 1];
@@ -93,14 +114,37 @@ final class Translator {
             pcMap[at] = n;
             Opcode op = in.next();
             switch (op) {
-                case NOP, BLOCK, LOOP -> {
+                case NOP -> {
                 }
+                case BLOCK, LOOP -> openBlock(at, null, false, entry);
+                case TRY -> openBlock(at, null, true, entry);
+                case TRY_TABLE -> openBlock(at, in.catches(), false, entry);
                 case END -> {
                     if (in.position() >= bodyLength) {
                         emit(Ops.RETURN);
+                    } else {
+                        closeBlock(frameLocals);
                     }
                 }
+                case DELEGATE -> delegate(info.targetPc(entry), frameLocals);
+                case RETHROW -> {
+                    emit(Ops.RETHROW_SLOT);
+                    emit(blocks.get(blocks.size() - 1 - in.index()).slot);
+                }
+                case THROW -> {
+                    emit(Ops.THROW);
+                    emit(in.index());
+                }
+                case THROW_REF -> emit(Ops.THROW_REF);
+                case CATCH, CATCH_ALL -> {
+                    // Falling into a catch arm from the preceding arm goes to the end (the first
+                    // entry); the arm itself is where the handler table sends a caught exception.
+                    emit(Ops.JUMP);
+                    target(info.targetPc(entry));
+                    legacyCatch(op == Opcode.CATCH ? in.index() : -1, in.position());
+                }
                 case IF -> {
+                    openBlock(at, null, false, entry);
                     emit(Ops.IF);
                     target(info.targetPc(entry++));
                 }
@@ -110,14 +154,14 @@ final class Translator {
                 }
                 case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> {
                     emit(op.ordinal());
-                    branch(entry++, nLocals);
+                    branch(entry++, frameLocals);
                 }
                 case BR_TABLE -> {
                     int[] labels = in.labels();
                     emit(Ops.BR_TABLE);
                     emit(labels.length);
                     for (int k = 0; k <= labels.length; k++) {
-                        branch(entry++, nLocals);
+                        branch(entry++, frameLocals);
                     }
                 }
                 case RETURN, UNREACHABLE, DROP, SELECT, REF_IS_NULL, REF_EQ, REF_AS_NON_NULL -> emit(op.ordinal());
@@ -162,8 +206,26 @@ final class Translator {
         for (int f = 0; f < fixupCount; f += 2) {
             code[fixups[f]] = pcMap[fixups[f + 1]];
         }
-        return new Compiled(function, code, type.params().size(), nLocals, type.results().size(),
-                info.maxStackHeight(), refLocal, v128Locals.toArray());
+        int[] handlerTable = handlers.toArray();
+        int[] offsets = new int[handlerRecords + 1];
+        int rec = 0;
+        for (int h = 0; h < handlerTable.length; h += 3 + 5 * handlerTable[h + 2]) {
+            offsets[rec++] = h;
+        }
+        offsets[rec] = handlerTable.length;
+        for (int h = 0; h < handlerTable.length; h += 3 + 5 * handlerTable[h + 2]) {
+            for (int k = 0; k < handlerTable[h + 2]; k++) {
+                int at = h + 3 + 5 * k;
+                if (handlerTable[at] == KIND_DELEGATE) {
+                    int id = handlerTable[at + 1];
+                    handlerTable[at + 1] = id < 0 ? -1 : offsets[blockCloseIndex(id)];
+                } else {
+                    handlerTable[at + 2] = pcMap[handlerTable[at + 2]];
+                }
+            }
+        }
+        return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(),
+                info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable);
     }
 
     /** Side-table entries owned by instructions this translator does not branch through yet. */
@@ -202,6 +264,169 @@ final class Translator {
         }
     }
 
+    /** An open block, as far as exception handling needs to know it. */
+    private static final class Block {
+        final int openPc;
+        final int id;
+        final int startCode;
+        final dev.jawa.module.Catch[] catches;
+        final int firstEntry;
+        final boolean legacyTry;
+        /** For a legacy try: the frame slot its catch arms keep the caught exception in. */
+        int slot = -1;
+        /** For a legacy try: where its body ends (at the first catch), or -1. */
+        int bodyEnd = -1;
+        final IntList clauses = new IntList();
+
+        Block(int openPc, int id, int startCode, dev.jawa.module.Catch[] catches, boolean legacyTry, int firstEntry) {
+            this.openPc = openPc;
+            this.id = id;
+            this.startCode = startCode;
+            this.catches = catches;
+            this.legacyTry = legacyTry;
+            this.firstEntry = firstEntry;
+        }
+    }
+
+    private void openBlock(int openPc, dev.jawa.module.Catch[] catches, boolean legacyTry, int firstEntry) {
+        Block b = new Block(openPc, blockCount++, n, catches, legacyTry, firstEntry);
+        if (legacyTry) {
+            b.slot = hiddenBase + openLegacy++;
+            hiddenSlots = Math.max(hiddenSlots, openLegacy);
+        }
+        blocks.add(b);
+    }
+
+    /** A legacy {@code catch} ({@code tag} >= 0) or {@code catch_all} arm starting at body offset {@code armPc}. */
+    private void legacyCatch(int tag, int armPc) {
+        Block b = blocks.get(blocks.size() - 1);
+        if (b.bodyEnd < 0) {
+            b.bodyEnd = n;
+        }
+        b.clauses.add(tag >= 0 ? KIND_LEGACY_CATCH : KIND_LEGACY_CATCH_ALL);
+        b.clauses.add(Math.max(tag, 0));
+        b.clauses.add(armPc); // a body offset until the end of translation
+        b.clauses.add(b.slot);
+        b.clauses.add(tryHeight(b));
+    }
+
+    private int tryHeight(Block b) {
+        return info.targetHeight(b.firstEntry) + currentLocals;
+    }
+
+    /**
+     * Leaves a block. A try_table's or legacy try's handlers go into the table as
+     * {@code [start, end, count, (kind, tag, target, arity-or-slot, height) * count]}. Inner
+     * blocks close first, so a search in table order finds the innermost handler first.
+     */
+    private void closeBlock(int nLocals) {
+        Block b = blocks.remove(blocks.size() - 1);
+        closeIndex.add(handlerRecords);
+        closeId.add(b.id);
+        if (b.legacyTry) {
+            openLegacy--;
+            if (b.bodyEnd >= 0) {
+                record(b.startCode, b.bodyEnd, b.clauses);
+            }
+            return;
+        }
+        if (b.catches == null) {
+            return;
+        }
+        IntList clauses = new IntList();
+        for (int k = 0; k < b.catches.length; k++) {
+            int e = b.firstEntry + k;
+            clauses.add(b.catches[k].kind().ordinal());
+            clauses.add(b.catches[k].tag());
+            clauses.add(info.targetPc(e)); // a body offset until the end of translation
+            clauses.add(info.arity(e));
+            clauses.add(info.targetHeight(e) + nLocals);
+        }
+        record(b.startCode, n, clauses);
+    }
+
+    /**
+     * A legacy {@code delegate}, ending a try: an exception leaving its body continues its search
+     * as if thrown inside the target label's block (the function's label: to the caller).
+     */
+    private void delegate(int targetOpenPc, int nLocals) {
+        Block b = blocks.remove(blocks.size() - 1);
+        closeIndex.add(handlerRecords);
+        closeId.add(b.id);
+        openLegacy--;
+        IntList clause = new IntList();
+        clause.add(KIND_DELEGATE);
+        // The search resumes at the delegating try's own place, but only among the handlers that
+        // close with or after the target block: so the target's handlers apply exactly when the
+        // try sits in the target's body (not in one of its catch arms).
+        int targetId = -1;
+        int resumePc = b.startCode + 1;
+        for (Block outer : blocks) {
+            if (outer.openPc == targetOpenPc) {
+                targetId = outer.id;
+            }
+        }
+        clause.add(targetId); // a block id until the end of translation: then its close index
+        clause.add(-1);
+        clause.add(resumePc);
+        clause.add(0);
+        record(b.startCode, n, clause);
+    }
+
+    /** The deepest nesting of legacy try blocks in {@code body} (0 without any, found cheaply). */
+    private static int legacyTryDepth(dev.jawa.module.Expr body) {
+        boolean maybe = false;
+        for (int i = 0; i < body.length() && !maybe; i++) {
+            maybe = body.byteAt(i) == 0x06;
+        }
+        if (!maybe) {
+            return 0;
+        }
+        InstructionReader in = body.reader();
+        int open = 0;
+        int max = 0;
+        int depth = 0;
+        java.util.BitSet isTry = new java.util.BitSet();
+        while (in.position() < body.length()) {
+            switch (in.next()) {
+                case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+                case TRY -> {
+                    isTry.set(depth++);
+                    max = Math.max(max, ++open);
+                }
+                case END, DELEGATE -> {
+                    if (depth > 0 && isTry.get(--depth)) {
+                        isTry.clear(depth);
+                        open--;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return max;
+    }
+
+    /** The number of handler records that closed before block {@code id} did. */
+    private int blockCloseIndex(int id) {
+        for (int k = 0; k < closeId.n; k++) {
+            if (closeId.a[k] == id) {
+                return closeIndex.a[k];
+            }
+        }
+        return handlerRecords;
+    }
+
+    private void record(int start, int end, IntList clauses) {
+        handlers.add(start);
+        handlers.add(end);
+        handlers.add(clauses.n / 5);
+        for (int k = 0; k < clauses.n; k++) {
+            handlers.add(clauses.a[k]);
+        }
+        handlerRecords++;
+    }
+
     private void branch(int e, int nLocals) {
         target(info.targetPc(e));
         emit(info.arity(e));
@@ -226,8 +451,8 @@ final class Translator {
 
     /** A growable list of ints. */
     private static final class IntList {
-        private int[] a = new int[4];
-        private int n;
+        int[] a = new int[4];
+        int n;
 
         void add(int v) {
             if (n == a.length) {

@@ -16,6 +16,7 @@ public final class Traps {
     public static final String INDIRECT_TYPE_MISMATCH = "indirect call type mismatch";
     public static final String NULL_FUNCTION = "null function reference";
     public static final String NULL_REFERENCE = "null reference";
+    public static final String NULL_EXCEPTION = "null exception reference";
     public static final String STACK_EXHAUSTED = "call stack exhausted";
 
     private Traps() {

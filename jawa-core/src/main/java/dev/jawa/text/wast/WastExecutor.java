@@ -146,8 +146,12 @@ public final class WastExecutor {
                 }
             }
             case WastCommand.AssertException c -> {
-                perform(c.action());
-                return "returned; expected an uncaught exception";
+                try {
+                    perform(c.action());
+                    return "returned; expected an uncaught exception";
+                } catch (dev.jawa.WebAssemblyException e) {
+                    return null;
+                }
             }
             case WastCommand.Thread c -> {
                 return "threads are not supported yet";
