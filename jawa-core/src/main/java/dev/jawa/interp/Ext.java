@@ -24,6 +24,9 @@ final class Ext {
         if (op.prefix() == Opcode.PREFIX_SIMD) {
             return Simd.immediates(op, in);
         }
+        if (op.prefix() == Opcode.PREFIX_GC) {
+            return Gc.immediates(op, in);
+        }
         if (op.isMemoryAccess() && op.prefix() == 0) {
             long off = in.memOffset();
             return new int[] {in.memIndex(), (int) off, (int) (off >>> 32)};
@@ -45,6 +48,9 @@ final class Ext {
         Opcode op = OPCODES[code[p]];
         if (op.prefix() == Opcode.PREFIX_SIMD) {
             return Simd.exec(inst, s, r, code, p, sp);
+        }
+        if (op.prefix() == Opcode.PREFIX_GC) {
+            return Gc.exec(inst, s, r, code, p, sp);
         }
         switch (op) {
             case I32_TRUNC_SAT_F32_S -> s[sp - 1] = (int) Float.intBitsToFloat((int) s[sp - 1]);

@@ -551,8 +551,16 @@ final class Machine {
                 case Ops.REF_FUNC -> r[sp++] = inst.functions()[code[pc++]];
                 case Ops.REF_EQ -> {
                     sp--;
-                    s[sp - 1] = r[sp - 1] == r[sp] ? 1 : 0;
+                    s[sp - 1] = refEq(r[sp - 1], r[sp]) ? 1 : 0;
                     r[sp - 1] = null;
+                }
+                case Ops.BR_ON_CAST_OP -> {
+                    if (Gc.test(r[sp - 1], code[pc + 4] != 0, code[pc + 5], inst) != (code[pc + 3] != 0)) {
+                        sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        pc += 6;
+                    }
                 }
                 case Ops.REF_AS_NON_NULL -> {
                     if (r[sp - 1] == null) {
@@ -655,6 +663,11 @@ final class Machine {
             r[fp + hs[at + 3]] = exn; // for rethrow in the arm
         }
         return sp;
+    }
+
+    /** ref.eq: identity, except that i31 references are equal by value. */
+    private static boolean refEq(Object a, Object b) {
+        return a == b || (a instanceof dev.jawa.runtime.I31Ref && a.equals(b));
     }
 
     /** A new exception of {@code tag} with the payload on top of the stack. */

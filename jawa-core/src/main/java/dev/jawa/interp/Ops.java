@@ -231,6 +231,11 @@ final class Ops {
     static final int UNSUPPORTED = 201;
     /** {@code [RETHROW_SLOT, slot]}: legacy {@code rethrow} of the exception a catch arm keeps in a hidden local. */
     static final int RETHROW_SLOT = 202;
+    /**
+     * {@code [BR_ON_CAST_OP, target, arity, height, fail, nullable, heap]}: br_on_cast (fail 0) or
+     * br_on_cast_fail (fail 1) against the reference type (nullable, heap code of {@link Gc}).
+     */
+    static final int BR_ON_CAST_OP = 203;
     /** The number of operations. */
-    static final int COUNT = 203;
+    static final int COUNT = 204;
 }

@@ -136,6 +136,13 @@ final class Translator {
                     emit(in.index());
                 }
                 case THROW_REF -> emit(Ops.THROW_REF);
+                case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                    emit(Ops.BR_ON_CAST_OP);
+                    branch(entry, frameLocals);
+                    emit(op == Opcode.BR_ON_CAST_FAIL ? 1 : 0);
+                    emit(in.refType2().nullable() ? 1 : 0);
+                    emit(Gc.heapCode(in.refType2().heapType()));
+                }
                 case CATCH, CATCH_ALL -> {
                     // Falling into a catch arm from the preceding arm goes to the end (the first
                     // entry); the arm itself is where the handler table sends a caught exception.

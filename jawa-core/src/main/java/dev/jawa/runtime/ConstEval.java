@@ -49,7 +49,14 @@ final class ConstEval {
                 case I64_ADD -> { sp--; s[sp - 1] = s[sp - 1] + s[sp]; }
                 case I64_SUB -> { sp--; s[sp - 1] = s[sp - 1] - s[sp]; }
                 case I64_MUL -> { sp--; s[sp - 1] = s[sp - 1] * s[sp]; }
-                default -> throw new UnsupportedInstructionException(op);
+                default -> {
+                    if (op.prefix() != Opcode.PREFIX_GC) {
+                        throw new UnsupportedInstructionException(op);
+                    }
+                    // struct.new, array.new*, ref.i31, extern conversions: the interpreter's code.
+                    int[] imm = dev.jawa.interp.Gc.constImmediates(op, in);
+                    sp = dev.jawa.interp.Gc.constExec(inst, s, r, imm, sp);
+                }
             }
         }
     }

@@ -86,7 +86,14 @@ final class WastResults {
             case "null" -> ref == null;
             case "func" -> ref instanceof FunctionInstance;
             case "extern" -> ref != null;
-            default -> false; // GC and exception references are not supported yet
+            case "i31" -> ref instanceof dev.jawa.runtime.I31Ref;
+            case "struct" -> ref instanceof dev.jawa.runtime.StructRef;
+            case "array" -> ref instanceof dev.jawa.runtime.ArrayRef;
+            case "eq" -> ref instanceof dev.jawa.runtime.I31Ref || ref instanceof dev.jawa.runtime.StructRef
+                    || ref instanceof dev.jawa.runtime.ArrayRef;
+            case "any" -> ref != null && !(ref instanceof FunctionInstance);
+            case "exn" -> ref instanceof dev.jawa.runtime.ExceptionInstance;
+            default -> false;
         };
     }
 
