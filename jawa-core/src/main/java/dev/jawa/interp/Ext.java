@@ -27,6 +27,9 @@ final class Ext {
         if (op.prefix() == Opcode.PREFIX_GC) {
             return Gc.immediates(op, in);
         }
+        if (op.prefix() == Opcode.PREFIX_ATOMIC) {
+            return Atomics.immediates(op, in);
+        }
         if (op.isMemoryAccess() && op.prefix() == 0) {
             long off = in.memOffset();
             return new int[] {in.memIndex(), (int) off, (int) (off >>> 32)};
@@ -51,6 +54,9 @@ final class Ext {
         }
         if (op.prefix() == Opcode.PREFIX_GC) {
             return Gc.exec(inst, s, r, code, p, sp);
+        }
+        if (op.prefix() == Opcode.PREFIX_ATOMIC) {
+            return Atomics.exec(inst, s, r, code, p, sp);
         }
         switch (op) {
             case I32_TRUNC_SAT_F32_S -> s[sp - 1] = (int) Float.intBitsToFloat((int) s[sp - 1]);
