@@ -19,12 +19,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jawa wast}: runs spec-test scripts (for now: their formats checks only). */
+/**
+ * {@code jawa wast}: runs spec-test scripts; for now their static checks (formats and validation)
+ * or their formats checks alone, since Jawa cannot execute yet.
+ */
 @Command(name = "wast",
-        description = {"Runs .wast scripts (the spec testsuite's format).",
-                "For now only with --formats-only: every module in the scripts is checked against the",
-                "binary and text formats (round trips; malformed modules must be rejected), and",
-                "commands that need validation or execution are counted as not run.",
+        description = {"Runs .wast scripts (the spec testsuite's format). Execution is not implemented yet,",
+                "so one of these is required:",
+                "  --static        the checks that need no execution: every module in the scripts is",
+                "                  checked against the binary and text formats (round trips; malformed",
+                "                  modules must be rejected) and validated (modules used as valid must",
+                "                  pass, assert_invalid modules must be rejected as invalid);",
+                "  --formats-only  the formats checks alone, without validation.",
+                "Commands that need execution (or validation, with --formats-only) are counted as not run.",
                 "A directory stands for the .wast files directly in it (not in its subdirectories).",
                 "Prints FILE: N passed, M failed per file and, last, N passed, M failed in total.",
                 "Exits 0 when the failures are exactly the known ones (none without --known-failures)."},
@@ -37,7 +44,10 @@ final class WastScriptCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Scripts, or directories of scripts.")
     List<Path> paths;
 
-    @Option(names = "--formats-only", description = "Check the modules' formats only (required for now).")
+    @Option(names = "--static", description = "Check formats and validation: everything but execution.")
+    boolean staticChecks;
+
+    @Option(names = "--formats-only", description = "Check the modules' formats only, not their validity.")
     boolean formatsOnly;
 
     @Option(names = "--known-failures", paramLabel = "FILE",
@@ -55,9 +65,13 @@ final class WastScriptCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!formatsOnly) {
-            err.println("jawa wast: executing scripts (validation, instantiation, invocation) is not implemented"
-                    + " yet; use --formats-only to check the modules' binary and text formats");
+        if (staticChecks && formatsOnly) {
+            err.println("jawa wast: give --static or --formats-only, not both");
+            return ExitStatus.USAGE;
+        }
+        if (!staticChecks && !formatsOnly) {
+            err.println("jawa wast: executing scripts (instantiation, invocation) is not implemented yet; use"
+                    + " --static to check the modules' formats and validity, or --formats-only for formats alone");
             return ExitStatus.USAGE;
         }
         WastRunnerKnownFailures known = WastRunnerKnownFailures.NONE;
@@ -91,7 +105,7 @@ final class WastScriptCommand implements Callable<Integer> {
         }
 
         Path base = (root != null ? root : Path.of("")).toAbsolutePath().normalize();
-        WastRunner runner = WastRunner.formatsOnly();
+        WastRunner runner = staticChecks ? WastRunner.staticChecks() : WastRunner.formatsOnly();
         List<WastRunnerFileResult> results = new ArrayList<>();
         for (Path file : files) {
             WastRunnerFileResult r = runner.runFile(file, displayName(base, file));

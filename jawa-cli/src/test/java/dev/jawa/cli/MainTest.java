@@ -27,7 +27,7 @@ class MainTest {
     void helpListsTheCommands() {
         CliRun r = CliRun.of("help");
         assertEquals(0, r.status());
-        for (String command : new String[] {"wat2wasm", "wasm2wat", "wast", "help"}) {
+        for (String command : new String[] {"wat2wasm", "wasm2wat", "validate", "wast", "help"}) {
             assertTrue(r.out().contains("\n  " + command + " "), command + " missing from:\n" + r.out());
         }
         CliRun sub = CliRun.of("help", "wat2wasm");
@@ -76,10 +76,13 @@ class MainTest {
     }
 
     @Test
-    void wastNeedsFormatsOnlyForNow() {
+    void wastNeedsStaticOrFormatsOnlyForNow() {
         CliRun r = CliRun.of("wast", "x.wast");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("not implemented yet; use --formats-only"), r.err());
+        assertTrue(r.err().contains("not implemented yet; use --static"), r.err());
+        CliRun both = CliRun.of("wast", "--static", "--formats-only", "x.wast");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("not both"), both.err());
     }
 
     @Test
