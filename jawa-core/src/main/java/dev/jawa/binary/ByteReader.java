@@ -8,7 +8,10 @@ import dev.jawa.types.RefType;
 import dev.jawa.types.TypeIndex;
 import dev.jawa.types.ValType;
 import dev.jawa.types.VecType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,18 @@ import java.nio.charset.StandardCharsets;
  * reference types), so the decoder can keep input code bytes as they are in the common case.
  */
 public class ByteReader {
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** For n = 1..8, the mask of the 7-bit groups of an n-byte LEB128 number in a long. */
+    private static final long[] GROUPS = new long[9];
+
+    static {
+        for (int n = 1; n <= 8; n++) {
+            GROUPS[n] = 0x7F7F_7F7F_7F7F_7F7FL & (n == 8 ? -1L : (1L << (n * 8)) - 1);
+        }
+    }
 
     /** The input. */
     protected final byte[] buf;
@@ -195,20 +210,21 @@ public class ByteReader {
     private long uleb(int bits) {
         int maxBytes = (bits + 6) / 7;
         int p = pos;
-        if (limit - p >= maxBytes) {
-            // Fast path: every byte but the last is in range, so no per-byte bounds check; the
-            // last byte, which needs the width checks, is left to the careful loop below.
-            long result = 0;
-            for (int i = 0, shift = 0; i < maxBytes - 1; i++, shift += 7) {
-                int b = buf[p + i];
-                result |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    if (b == 0 && i > 0) {
-                        canonical = false;
-                    }
-                    pos = p + i + 1;
-                    return result;
+        if (limit - p >= 8) {
+            // Fast path without a branch per byte: take eight bytes at once, find the last byte
+            // of the number by its clear top bit, and gather the 7-bit groups with one
+            // compress. Numbers of the maximal length, which need the width checks, are left to
+            // the careful loop below.
+            long x = (long) LONG_LE.get(buf, p);
+            long ends = ~x & 0x8080_8080_8080_8080L;
+            int len = (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
+            if (ends != 0 && len < maxBytes) {
+                long value = Long.compress(x, GROUPS[len]);
+                if (len > 1 && (int) (x >>> ((len - 1) << 3) & 0xFF) == 0) {
+                    canonical = false;
                 }
+                pos = p + len;
+                return value;
             }
         }
         long result = 0;
@@ -238,25 +254,23 @@ public class ByteReader {
     private long sleb(int bits) {
         int maxBytes = (bits + 6) / 7;
         int p = pos;
-        if (limit - p >= maxBytes) {
-            // Fast path as in uleb: the last byte is left to the careful loop below.
-            long result = 0;
-            int prev = 0;
-            for (int i = 0, shift = 0; i < maxBytes - 1; i++) {
-                int b = buf[p + i];
-                result |= (long) (b & 0x7F) << shift;
-                shift += 7;
-                if (b >= 0) {
-                    if (i > 0 && ((b == 0 && (prev & 0x40) == 0) || (b == 0x7F && (prev & 0x40) != 0))) {
+        if (limit - p >= 8) {
+            // Fast path as in uleb, then sign extension from the last group's top bit.
+            long x = (long) LONG_LE.get(buf, p);
+            long ends = ~x & 0x8080_8080_8080_8080L;
+            int len = (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
+            if (ends != 0 && len < maxBytes) {
+                int unused = 64 - 7 * len;
+                long value = Long.compress(x, GROUPS[len]) << unused >> unused;
+                if (len > 1) {
+                    int last = (int) (x >>> ((len - 1) << 3)) & 0xFF;
+                    int prev = (int) (x >>> ((len - 2) << 3)) & 0xFF;
+                    if ((last == 0 && (prev & 0x40) == 0) || (last == 0x7F && (prev & 0x40) != 0)) {
                         canonical = false;
                     }
-                    if ((b & 0x40) != 0) {
-                        result |= -1L << shift;
-                    }
-                    pos = p + i + 1;
-                    return result;
                 }
-                prev = b;
+                pos = p + len;
+                return value;
             }
         }
         long result = 0;

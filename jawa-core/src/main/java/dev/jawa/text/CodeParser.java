@@ -6,8 +6,6 @@ import dev.jawa.module.Catch;
 import dev.jawa.module.Expr;
 import dev.jawa.module.Opcode;
 import dev.jawa.types.FuncType;
-import dev.jawa.types.HeapType;
-import dev.jawa.types.RefType;
 import dev.jawa.types.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,15 +54,14 @@ final class CodeParser {
     private final ModuleContext ctx;
     private final TypeParser types;
     private final InstructionWriter scratch = new InstructionWriter(64);
+    private final PlainInstructionParser plain;
     private InstructionWriter out;
 
-    private IndexSpace locals;
     private final LabelStack labels = new LabelStack();
     private Map<Integer, Annotation> hints;
     private int[] hintOffsets = new int[4];
     private int[] hintValues = new int[4];
     private int hintCount;
-    private boolean usesDataIndex;
     /**
      * The frame whose {@code else} is not written yet (-1 if none): an else branch without
      * instructions is left out, as the reference interpreter and wat2wasm encode it.
@@ -77,17 +74,17 @@ final class CodeParser {
     private int[] frameHints = new int[32];
     private String[] frameLabels = new String[32];
     private int depth;
-    private int[] targets = new int[16];
 
     CodeParser(TokenCursor c, ModuleContext ctx, TypeParser types) {
         this.c = c;
         this.ctx = ctx;
         this.types = types;
+        this.plain = new PlainInstructionParser(c, ctx, types, labels);
     }
 
     /** Whether any code parsed so far uses a data index (the module then needs a data count). */
     boolean usesDataIndex() {
-        return usesDataIndex;
+        return plain.usesDataIndex();
     }
 
     /** The branch hints of the last function body: byte offsets in its code, and values. */
@@ -110,7 +107,7 @@ final class CodeParser {
      * @param hintAnchors branch hint annotations by anchor token, consumed as they are used
      */
     Expr functionBody(IndexSpace localSpace, Map<Integer, Annotation> hintAnchors) {
-        locals = localSpace;
+        plain.setLocals(localSpace);
         hints = hintAnchors;
         hintCount = 0;
         labels.clear();
@@ -126,7 +123,7 @@ final class CodeParser {
      * instruction given as an abbreviation).
      */
     Expr constExpr(int stopAt) {
-        locals = null;
+        plain.setLocals(null);
         hints = null;
         labels.clear();
         return run(stopAt);
@@ -294,7 +291,7 @@ final class CodeParser {
             default -> {
                 flushElse();
                 recordHint(hint);
-                instruction(op, out, true);
+                plain.instruction(op, out, true);
             }
         }
     }
@@ -436,7 +433,7 @@ final class CodeParser {
             case ELSE, END, CATCH, CATCH_ALL, DELEGATE -> throw c.errorAt(at + 1, "unexpected token");
             default -> {
                 scratch.reset();
-                instruction(op, scratch, false);
+                plain.instruction(op, scratch, false);
                 push(FOLD_PLAIN, 0, at + 1, hint);
             }
         }
@@ -489,7 +486,7 @@ final class CodeParser {
                 c.seek(opTok + 1);
                 flushElse();
                 recordHint(frameHints[f]);
-                instruction(Keyword.opcode(c.kwAt(opTok)), out, true);
+                plain.instruction(Keyword.opcode(c.kwAt(opTok)), out, true);
                 c.seek(save);
                 pop();
             }
@@ -540,11 +537,11 @@ final class CodeParser {
             return BlockType.EMPTY;
         }
         int at = c.pos();
-        int explicit = -1;
+        long explicit = -1; // a u32 type index, or -1 for none
         if (k == Keyword.TYPE) {
             c.advance();
             c.advance();
-            explicit = ctx.types.resolve(c);
+            explicit = ctx.types.resolve(c) & 0xFFFF_FFFFL;
             c.expectRParen();
         }
         List<ValType> ps = new ArrayList<>(0);
@@ -552,14 +549,15 @@ final class CodeParser {
         types.params(ps, null, null);
         types.results(rs);
         if (explicit >= 0) {
-            FuncType ft = ctx.funcType(explicit);
+            FuncType ft = ctx.funcType((int) explicit);
             if (!ps.isEmpty() || !rs.isEmpty()) {
-                checkInline(at, ft, ps, rs);
+                types.checkInline(at, ft, ps, rs);
             }
             if (ft != null && ft.params().isEmpty() && ft.results().size() <= 1) {
                 return ft.results().isEmpty() ? BlockType.EMPTY : new BlockType.Value(ft.results().get(0));
             }
-            return new BlockType.Func(explicit);
+            // Indices of 2^31 or more (never defined) stay unknown as Integer.MAX_VALUE.
+            return new BlockType.Func((int) Math.min(explicit, Integer.MAX_VALUE));
         }
         if (ps.isEmpty() && rs.size() <= 1) {
             return rs.isEmpty() ? BlockType.EMPTY : new BlockType.Value(rs.get(0));
@@ -567,287 +565,4 @@ final class CodeParser {
         return create ? new BlockType.Func(ctx.implicitType(new FuncType(ps, rs))) : BlockType.EMPTY;
     }
 
-    private void checkInline(int at, FuncType ft, List<ValType> ps, List<ValType> rs) {
-        if (ft == null) {
-            throw c.errorAt(at, "unknown type");
-        }
-        if (!ft.params().equals(ps) || !ft.results().equals(rs)) {
-            throw c.errorAt(at, "inline function type does not match explicit type");
-        }
-    }
-
-    /** The type use of call_indirect: {@code (type x)?} with parameters and results. */
-    private int typeUse(boolean create) {
-        int at = c.pos();
-        int explicit = -1;
-        if (c.isLParenKw(Keyword.TYPE)) {
-            c.advance();
-            c.advance();
-            explicit = ctx.types.resolve(c);
-            c.expectRParen();
-        }
-        List<ValType> ps = new ArrayList<>(0);
-        List<ValType> rs = new ArrayList<>(0);
-        types.params(ps, null, null);
-        types.results(rs);
-        if (explicit >= 0) {
-            if (!ps.isEmpty() || !rs.isEmpty()) {
-                checkInline(at, ctx.funcType(explicit), ps, rs);
-            }
-            return explicit;
-        }
-        return create ? ctx.implicitType(new FuncType(ps, rs)) : 0;
-    }
-
-    // ---- plain instructions
-
-    private boolean atIndex(int i) {
-        byte k = c.kind(i);
-        return k == TokenKind.NAT || k == TokenKind.ID;
-    }
-
-    /** Writes plain instruction {@code op} (its keyword consumed) with its immediates. */
-    private void instruction(Opcode op, InstructionWriter w, boolean emit) {
-        switch (op.imm()) {
-            case NONE -> {
-                if (op == Opcode.SELECT) {
-                    select(w);
-                } else {
-                    w.op(op);
-                }
-            }
-            case LABEL -> {
-                int l = labels.resolve(c);
-                w.op(op).u32(l);
-            }
-            case BR_TABLE -> brTable(op, w);
-            case FUNC -> {
-                int f = ctx.funcs.resolve(c);
-                w.op(op).u32(f);
-            }
-            case TYPE -> {
-                int t = ctx.types.resolve(c);
-                w.op(op).u32(t);
-            }
-            case CALL_INDIRECT -> {
-                int table = atIndex(c.pos()) ? ctx.tables.resolve(c) : 0;
-                int type = typeUse(emit);
-                w.op(op).u32(type).u32(table);
-            }
-            case LOCAL -> {
-                int l = local();
-                w.op(op).u32(l);
-            }
-            case GLOBAL -> {
-                int g = ctx.globals.resolve(c);
-                w.op(op).u32(g);
-            }
-            case TABLE -> {
-                int t = atIndex(c.pos()) ? ctx.tables.resolve(c) : 0;
-                w.op(op).u32(t);
-            }
-            case TAG -> {
-                int t = ctx.tags.resolve(c);
-                w.op(op).u32(t);
-            }
-            case MEMORY -> {
-                int m = atIndex(c.pos()) ? ctx.memories.resolve(c) : 0;
-                w.op(op).u32(m);
-            }
-            case DATA -> {
-                int d = ctx.datas.resolve(c);
-                usesData(emit);
-                w.op(op).u32(d);
-            }
-            case ELEM -> {
-                int e = ctx.elems.resolve(c);
-                w.op(op).u32(e);
-            }
-            case MEMORY_INIT -> {
-                int m = atIndex(c.pos()) && atIndex(c.pos() + 1) ? ctx.memories.resolve(c) : 0;
-                int d = ctx.datas.resolve(c);
-                usesData(emit);
-                w.op(op).u32(d).u32(m);
-            }
-            case TABLE_INIT -> {
-                int t = atIndex(c.pos()) && atIndex(c.pos() + 1) ? ctx.tables.resolve(c) : 0;
-                int e = ctx.elems.resolve(c);
-                w.op(op).u32(e).u32(t);
-            }
-            case MEMORY_COPY -> {
-                int d = 0;
-                int s = 0;
-                if (atIndex(c.pos())) {
-                    d = ctx.memories.resolve(c);
-                    s = ctx.memories.resolve(c);
-                }
-                w.op(op).u32(d).u32(s);
-            }
-            case TABLE_COPY -> {
-                int d = 0;
-                int s = 0;
-                if (atIndex(c.pos())) {
-                    d = ctx.tables.resolve(c);
-                    s = ctx.tables.resolve(c);
-                }
-                w.op(op).u32(d).u32(s);
-            }
-            case MEMARG -> memarg(op, w, atIndex(c.pos()));
-            case MEMARG_LANE -> {
-                boolean mem = c.is(TokenKind.ID) || (c.is(TokenKind.NAT) && isMemargOrLane(c.pos() + 1));
-                memarg(op, w, mem);
-                w.u8(lane());
-            }
-            case I32 -> w.op(op).s64((int) c.integer(32));
-            case I64 -> w.op(op).s64(c.integer(64));
-            case F32 -> w.op(op).fixed32(c.f32());
-            case F64 -> w.op(op).fixed64(c.f64());
-            case V128 -> {
-                long[] v = VectorLiteral.parse(c);
-                w.op(op).fixed64(v[0]).fixed64(v[1]);
-            }
-            case LANE -> {
-                int l = lane();
-                w.op(op).u8(l);
-            }
-            case SHUFFLE -> {
-                long[] v = VectorLiteral.shuffle(c);
-                w.op(op).fixed64(v[0]).fixed64(v[1]);
-            }
-            case HEAP_TYPE -> {
-                if (op == Opcode.REF_NULL) {
-                    HeapType ht = types.heapType();
-                    w.op(op).heapType(ht);
-                } else {
-                    RefType rt = types.refType();
-                    Opcode real = !rt.nullable() ? op : op == Opcode.REF_TEST ? Opcode.REF_TEST_NULL : Opcode.REF_CAST_NULL;
-                    w.op(real).heapType(rt.heapType());
-                }
-            }
-            case TYPE_FIELD -> {
-                int t = ctx.types.resolve(c);
-                int f = field(t);
-                w.op(op).u32(t).u32(f);
-            }
-            case TYPE_TYPE -> {
-                int t1 = ctx.types.resolve(c);
-                int t2 = ctx.types.resolve(c);
-                w.op(op).u32(t1).u32(t2);
-            }
-            case TYPE_COUNT -> {
-                int t = ctx.types.resolve(c);
-                int n = c.u32();
-                w.op(op).u32(t).u32(n);
-            }
-            case TYPE_DATA -> {
-                int t = ctx.types.resolve(c);
-                int d = ctx.datas.resolve(c);
-                usesData(emit);
-                w.op(op).u32(t).u32(d);
-            }
-            case TYPE_ELEM -> {
-                int t = ctx.types.resolve(c);
-                int e = ctx.elems.resolve(c);
-                w.op(op).u32(t).u32(e);
-            }
-            case BR_ON_CAST -> {
-                int l = labels.resolve(c);
-                RefType from = types.refType();
-                RefType to = types.refType();
-                w.op(op).brOnCast(l, from, to);
-            }
-            case ATOMIC_FENCE -> w.op(op).u8(0);
-            default -> throw c.unexpected(); // block instructions are handled by the caller
-        }
-    }
-
-    private void usesData(boolean emit) {
-        if (emit) {
-            usesDataIndex = true;
-        }
-    }
-
-    private boolean isMemargOrLane(int i) {
-        byte k = c.kind(i);
-        return k == TokenKind.NAT || k == TokenKind.OFFSET_EQ || k == TokenKind.ALIGN_EQ;
-    }
-
-    private int lane() {
-        if (!c.is(TokenKind.NAT)) {
-            throw c.unexpected();
-        }
-        return (int) c.nat(8);
-    }
-
-    private int local() {
-        if (locals == null) {
-            if (c.isId()) {
-                throw c.error("unknown local $" + c.idName(c.pos()));
-            }
-            return c.u32();
-        }
-        return locals.resolve(c);
-    }
-
-    private int field(int type) {
-        if (c.isId()) {
-            IndexSpace fs = ctx.fieldSpace(type);
-            int f = fs == null ? -1 : fs.lookup(c.idName(c.pos()));
-            if (f < 0) {
-                throw c.error("unknown field $" + c.idName(c.pos()));
-            }
-            c.advance();
-            return f;
-        }
-        return c.u32();
-    }
-
-    private void memarg(Opcode op, InstructionWriter w, boolean hasMemory) {
-        int mem = hasMemory ? ctx.memories.resolve(c) : 0;
-        long offset = 0;
-        if (c.is(TokenKind.OFFSET_EQ)) {
-            offset = c.equalsValue(7);
-            c.advance();
-        }
-        int align = op.naturalAlignLog2();
-        if (c.is(TokenKind.ALIGN_EQ)) {
-            long a = c.equalsValue(6);
-            if (a == 0 || (a & (a - 1)) != 0) {
-                throw c.error("alignment must be a power of two");
-            }
-            align = Long.numberOfTrailingZeros(a);
-            c.advance();
-        }
-        w.op(op).memarg(mem, align, offset);
-    }
-
-    private void select(InstructionWriter w) {
-        if (!c.isLParenKw(Keyword.RESULT)) {
-            w.op(Opcode.SELECT);
-            return;
-        }
-        List<ValType> rs = new ArrayList<>(1);
-        types.results(rs);
-        w.op(Opcode.SELECT_T).u32(rs.size());
-        for (ValType t : rs) {
-            w.valType(t);
-        }
-    }
-
-    private void brTable(Opcode op, InstructionWriter w) {
-        int n = 0;
-        while (atIndex(c.pos())) {
-            if (n == targets.length) {
-                targets = Arrays.copyOf(targets, n * 2);
-            }
-            targets[n++] = labels.resolve(c);
-        }
-        if (n == 0) {
-            throw c.unexpected();
-        }
-        w.op(op).u32(n - 1);
-        for (int i = 0; i < n; i++) {
-            w.u32(targets[i]);
-        }
-    }
 }

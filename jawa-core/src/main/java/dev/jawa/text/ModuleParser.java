@@ -1,7 +1,6 @@
 package dev.jawa.text;
 
 import dev.jawa.binary.ByteWriter;
-import dev.jawa.binary.InstructionWriter;
 import dev.jawa.module.CustomSection;
 import dev.jawa.module.DataSegment;
 import dev.jawa.module.ElementSegment;
@@ -17,7 +16,6 @@ import dev.jawa.module.LocalGroup;
 import dev.jawa.module.Module;
 import dev.jawa.module.NameMap;
 import dev.jawa.module.Names;
-import dev.jawa.module.Opcode;
 import dev.jawa.module.SegmentMode;
 import dev.jawa.module.Table;
 import dev.jawa.types.AddressType;
@@ -31,7 +29,6 @@ import dev.jawa.types.SubType;
 import dev.jawa.types.TableType;
 import dev.jawa.types.TagType;
 import dev.jawa.types.ValType;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +47,7 @@ final class ModuleParser {
     private final ModuleContext ctx = new ModuleContext();
     private final TypeParser types;
     private final CodeParser code;
+    private final SegmentParser segments;
     private final ModuleAnnotations annots;
     private final Module.Builder mb = Module.builder();
 
@@ -79,6 +77,7 @@ final class ModuleParser {
         this.c = new TokenCursor(ts);
         this.types = new TypeParser(c, ctx);
         this.code = new CodeParser(c, ctx, types);
+        this.segments = new SegmentParser(c, ctx, types, code);
         this.annots = new ModuleAnnotations(c);
     }
 
@@ -374,7 +373,7 @@ final class ModuleParser {
 
     private void funcDefinition(int index) {
         int at = c.pos();
-        int explicit = explicitType();
+        long explicit = explicitType();
         List<ValType> ps = new ArrayList<>();
         List<String> pids = new ArrayList<>();
         List<Integer> pidToks = new ArrayList<>();
@@ -384,11 +383,11 @@ final class ModuleParser {
         IndexSpace locals = new IndexSpace("local");
         int typeIndex;
         if (explicit >= 0) {
-            FuncType ft = ctx.funcType(explicit);
+            FuncType ft = ctx.funcType((int) explicit);
             if (!ps.isEmpty() || !rs.isEmpty()) {
-                checkInline(at, ft, ps, rs);
+                types.checkInline(at, ft, ps, rs);
             }
-            typeIndex = explicit;
+            typeIndex = (int) explicit;
         } else {
             typeIndex = ctx.implicitType(new FuncType(ps, rs));
         }
@@ -397,7 +396,7 @@ final class ModuleParser {
                 locals.bind(pids.get(i), c, pidToks.get(i));
             }
         } else {
-            FuncType ft = ctx.funcType(explicit);
+            FuncType ft = ctx.funcType((int) explicit);
             if (ft == null && (c.isLParenKw(Keyword.LOCAL) && c.kind(c.pos() + 2) == TokenKind.ID)) {
                 throw c.errorAt(at, "unknown type");
             }
@@ -472,39 +471,31 @@ final class ModuleParser {
         annots.addFunctionHints(funcIndex, n, offsets, values);
     }
 
-    private int explicitType() {
+    /** {@code (type x)}: the u32 index x, or -1 if there is none. */
+    private long explicitType() {
         if (!c.isLParenKw(Keyword.TYPE)) {
             return -1;
         }
         c.advance();
         c.advance();
-        int t = ctx.types.resolve(c);
+        long t = ctx.types.resolve(c) & 0xFFFF_FFFFL;
         c.expectRParen();
         return t;
-    }
-
-    private void checkInline(int at, FuncType ft, List<ValType> ps, List<ValType> rs) {
-        if (ft == null) {
-            throw c.errorAt(at, "unknown type");
-        }
-        if (!ft.params().equals(ps) || !ft.results().equals(rs)) {
-            throw c.errorAt(at, "inline function type does not match explicit type");
-        }
     }
 
     /** A type use where parameter ids are allowed but bind nothing (imports, tags). */
     private int typeUseForDeclaration() {
         int at = c.pos();
-        int explicit = explicitType();
+        long explicit = explicitType();
         List<ValType> ps = new ArrayList<>();
         List<ValType> rs = new ArrayList<>();
         types.params(ps, new ArrayList<>(), new ArrayList<>());
         types.results(rs);
         if (explicit >= 0) {
             if (!ps.isEmpty() || !rs.isEmpty()) {
-                checkInline(at, ctx.funcType(explicit), ps, rs);
+                types.checkInline(at, ctx.funcType((int) explicit), ps, rs);
             }
-            return explicit;
+            return (int) explicit;
         }
         return ctx.implicitType(new FuncType(ps, rs));
     }
@@ -526,12 +517,12 @@ final class ModuleParser {
             RefType rt = types.refType();
             c.expect(TokenKind.LPAREN);
             c.expectKw(Keyword.ELEM);
-            List<Expr> items = elemItems(true);
+            List<Expr> items = segments.elemItems(true);
             c.expectRParen();
             c.expectRParen();
             long n = items.size();
             mb.addTable(new Table(new TableType(addr, Limits.between(n, n), rt), null));
-            mb.addElement(new ElementSegment(SegmentMode.ACTIVE, index, zeroOffset(addr), rt, items));
+            mb.addElement(new ElementSegment(SegmentMode.ACTIVE, index, SegmentParser.zeroOffset(addr), rt, items));
             nextElem++;
             return;
         }
@@ -547,17 +538,6 @@ final class ModuleParser {
         Limits limits = types.limits();
         RefType rt = types.refType();
         return new TableType(addr, limits, rt);
-    }
-
-    private static Expr zeroOffset(AddressType addr) {
-        InstructionWriter w = new InstructionWriter(8);
-        if (addr == AddressType.I64) {
-            w.op(Opcode.I64_CONST).s64(0);
-        } else {
-            w.op(Opcode.I32_CONST).s64(0);
-        }
-        w.op(Opcode.END);
-        return w.toExpr();
     }
 
     private void memory(int start) {
@@ -577,12 +557,12 @@ final class ModuleParser {
             AddressType addr = types.addressType();
             c.advance();
             c.advance();
-            byte[] bytes = strings();
+            byte[] bytes = segments.strings();
             c.expectRParen();
             c.expectRParen();
             long pages = (bytes.length + 65535L) / 65536L;
             mb.addMemory(new MemoryType(addr, Limits.between(pages, pages), false));
-            mb.addData(new DataSegment(SegmentMode.ACTIVE, index, zeroOffset(addr), bytes));
+            mb.addData(new DataSegment(SegmentMode.ACTIVE, index, SegmentParser.zeroOffset(addr), bytes));
             nextData++;
             return;
         }
@@ -602,17 +582,6 @@ final class ModuleParser {
             c.advance();
         }
         return new MemoryType(addr, limits, shared);
-    }
-
-    private byte[] strings() {
-        if (c.is(TokenKind.STRING) && c.kind(c.pos() + 1) != TokenKind.STRING) {
-            return c.string();
-        }
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        while (c.is(TokenKind.STRING)) {
-            b.writeBytes(c.string());
-        }
-        return b.toByteArray();
     }
 
     private void global(int start) {
@@ -744,137 +713,13 @@ final class ModuleParser {
     private void elem(int start) {
         c.seek(start + 2);
         nextElem++;
-        if (c.isId()) {
-            c.advance();
-        }
-        SegmentMode mode;
-        int table = 0;
-        Expr offset = null;
-        if (c.isKw(Keyword.DECLARE)) {
-            c.advance();
-            mode = SegmentMode.DECLARATIVE;
-        } else if (c.isLParenKw(Keyword.TABLE)) {
-            c.advance();
-            c.advance();
-            table = ctx.tables.resolve(c);
-            c.expectRParen();
-            offset = offsetExpr();
-            mode = SegmentMode.ACTIVE;
-        } else if (c.is(TokenKind.LPAREN) && (c.lparenKw() == Keyword.OFFSET || Keyword.opcode(c.lparenKw()) != null)) {
-            offset = offsetExpr();
-            mode = SegmentMode.ACTIVE;
-        } else if (atIndex() && c.kind(c.pos() + 1) == TokenKind.LPAREN) {
-            // The legacy form with a bare table index: (elem 0 (i32.const 0) ...).
-            table = ctx.tables.resolve(c);
-            offset = offsetExpr();
-            mode = SegmentMode.ACTIVE;
-        } else {
-            mode = SegmentMode.PASSIVE;
-        }
-        RefType type;
-        List<Expr> items;
-        if (c.isKw(Keyword.FUNC)) {
-            c.advance();
-            type = new RefType(false, dev.jawa.types.AbsHeapType.FUNC);
-            items = funcIndexItems();
-        } else if (types.atRefType()) {
-            type = types.refType();
-            items = new ArrayList<>();
-            while (c.is(TokenKind.LPAREN)) {
-                items.add(elemExpr());
-            }
-        } else if (mode == SegmentMode.ACTIVE) {
-            type = new RefType(false, dev.jawa.types.AbsHeapType.FUNC);
-            items = funcIndexItems();
-        } else {
-            throw c.unexpected();
-        }
-        c.expectRParen();
-        mb.addElement(new ElementSegment(mode, table, offset, type, items));
-    }
-
-    /** The items of an inline {@code (elem ...)} of a table: expressions or function indices. */
-    private List<Expr> elemItems(boolean allowIndices) {
-        if (allowIndices && !c.is(TokenKind.LPAREN)) {
-            return funcIndexItems();
-        }
-        List<Expr> items = new ArrayList<>();
-        while (c.is(TokenKind.LPAREN)) {
-            items.add(elemExpr());
-        }
-        return items;
-    }
-
-    private List<Expr> funcIndexItems() {
-        List<Expr> items = new ArrayList<>();
-        while (c.is(TokenKind.NAT) || c.is(TokenKind.ID)) {
-            int f = ctx.funcs.resolve(c);
-            InstructionWriter w = new InstructionWriter(8);
-            w.op(Opcode.REF_FUNC).u32(f);
-            w.op(Opcode.END);
-            items.add(w.toExpr());
-        }
-        return items;
-    }
-
-    private Expr elemExpr() {
-        if (c.isLParenKw(Keyword.ITEM)) {
-            c.advance();
-            c.advance();
-            Expr e = code.constExpr(-1);
-            c.expectRParen();
-            return e;
-        }
-        return code.constExpr(close(c.pos()) + 1);
-    }
-
-    private boolean atIndex() {
-        return c.is(TokenKind.NAT) || c.is(TokenKind.ID);
-    }
-
-    private Expr offsetExpr() {
-        if (c.isLParenKw(Keyword.OFFSET)) {
-            c.advance();
-            c.advance();
-            Expr e = code.constExpr(-1);
-            c.expectRParen();
-            return e;
-        }
-        if (!c.is(TokenKind.LPAREN)) {
-            throw c.unexpected();
-        }
-        return code.constExpr(close(c.pos()) + 1);
+        mb.addElement(segments.elem());
     }
 
     private void data(int start) {
         c.seek(start + 2);
         nextData++;
-        if (c.isId()) {
-            c.advance();
-        }
-        if (c.isLParenKw(Keyword.MEMORY)) {
-            c.advance();
-            c.advance();
-            int mem = ctx.memories.resolve(c);
-            c.expectRParen();
-            Expr offset = offsetExpr();
-            byte[] bytes = strings();
-            c.expectRParen();
-            mb.addData(new DataSegment(SegmentMode.ACTIVE, mem, offset, bytes));
-            return;
-        }
-        if (c.is(TokenKind.LPAREN) || (atIndex() && c.kind(c.pos() + 1) == TokenKind.LPAREN)) {
-            // With a bare memory index, the legacy form (data 0 (i32.const 0) ...).
-            int mem = c.is(TokenKind.LPAREN) ? 0 : ctx.memories.resolve(c);
-            Expr offset = offsetExpr();
-            byte[] bytes = strings();
-            c.expectRParen();
-            mb.addData(new DataSegment(SegmentMode.ACTIVE, mem, offset, bytes));
-            return;
-        }
-        byte[] bytes = strings();
-        c.expectRParen();
-        mb.addData(new DataSegment(SegmentMode.PASSIVE, 0, null, bytes));
+        mb.addData(segments.data());
     }
 
     // ---- the end

@@ -110,9 +110,19 @@ final class TypeParser {
             return a;
         }
         if (c.is(TokenKind.NAT) || c.is(TokenKind.ID)) {
-            return TypeIndex.of(ctx.types.resolve(c));
+            return TypeIndex.of(typeIndex());
         }
         throw c.unexpected();
+    }
+
+    /**
+     * A type index. The model holds type indices as non-negative ints; an index of 2^31 or more
+     * (which no module can define) is kept as {@link Integer#MAX_VALUE}, equally unknown to the
+     * validator.
+     */
+    int typeIndex() {
+        int i = ctx.types.resolve(c);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** The abstract heap type keyword {@code k} stands for, or null. */
@@ -235,7 +245,7 @@ final class TypeParser {
             }
             List<Integer> supers = new ArrayList<>();
             while (c.is(TokenKind.NAT) || c.is(TokenKind.ID)) {
-                supers.add(ctx.types.resolve(c));
+                supers.add(typeIndex());
             }
             CompositeType ct = compositeType(fieldIds);
             c.expectRParen();
@@ -286,6 +296,16 @@ final class TypeParser {
             c.advance();
         }
         throw c.unexpected();
+    }
+
+    /** Checks that inline parameters and results agree with the explicit type {@code ft}. */
+    void checkInline(int at, FuncType ft, List<ValType> ps, List<ValType> rs) {
+        if (ft == null) {
+            throw c.errorAt(at, "unknown type");
+        }
+        if (!ft.params().equals(ps) || !ft.results().equals(rs)) {
+            throw c.errorAt(at, "inline function type does not match explicit type");
+        }
     }
 
     /** An optional address type keyword ({@code i32} or {@code i64}). */

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class BinaryFuzzTest {
 
-    private static final long SEED = 0x5EED_1234L;
-    private static final int ITERATIONS = 20_000;
+    // A longer run: -Djawa.fuzz.iterations=N -Djawa.fuzz.seed=S (see the README).
+    private static final long SEED = Long.getLong("jawa.fuzz.seed", 0x5EED_1234L);
+    private static final int ITERATIONS = Integer.getInteger("jawa.fuzz.iterations", 20_000);
 
     @Test
     void mutatedModulesFailOnlyWithMalformedModuleException() {

@@ -421,6 +421,17 @@ class TextParserTest {
     }
 
     @Test
+    void hugeIndicesStayUnknown() {
+        assertEquals("410011ffffffff0f000b",
+                code("(type (func)) (table 1 funcref) (func (call_indirect (type 0xffffffff) (i32.const 0)))"));
+        assertEquals(1, parse("(type (func)) (table 1 funcref) (func (call_indirect (type 0xffffffff) (i32.const 0)))")
+                .typeCount());
+        assertEquals("02ffffffff070b0b", code("(func (block (type 0xffffffff)))"));
+        assertEquals(Integer.MAX_VALUE, ((dev.jawa.types.TypeIndex) ((RefType) parse("(func (param (ref 0xffffffff)))")
+                .funcType(0).params().get(0)).heapType()).index());
+    }
+
+    @Test
     void bareFieldsAndModuleForms() {
         assertEquals(parse("(module (func))"), parse("(func)"));
         assertEquals(parse("(module $x (func))").withoutNames(), parse("(module definition $x (func))").withoutNames());

@@ -10,8 +10,10 @@ public sealed interface ModuleSource {
     int line();
 
     /**
-     * A module in text: {@code source[start, end)} is the whole {@code (module ...)} form (without
-     * {@code definition} or a name, which the command holds).
+     * A module in text: {@code source[start, end)} is the whole {@code (module ...)} form as
+     * written, including a {@code definition} keyword and a {@code $name} if present (the command
+     * holds those too); {@link dev.jawa.text.TextParser#parseModule(String, int, int)} accepts it.
+     * For a script that is a bare module (only module fields), it is the whole script.
      */
     record Text(String source, int start, int end, int line) implements ModuleSource {
     }
