@@ -6,9 +6,9 @@ import dev.jawa.WasmException;
 import dev.jawa.module.Module;
 
 /**
- * The checks of formats-only mode, for the modules of one script: round trips through Jawa's
- * parser, encoder, decoder and printer for well-formed modules, and rejection for malformed ones.
- * Each call makes exactly one check and records it in the tally.
+ * The formats checks (of both modes of {@link WastRunner}), for the modules of one script: round
+ * trips through Jawa's parser, encoder, decoder and printer for well-formed modules, and rejection
+ * for malformed ones. Each call makes exactly one check and records it in the tally.
  */
 final class FormatsChecks {
 
