@@ -4,7 +4,6 @@ import dev.jawa.binary.BinaryDecoder;
 import dev.jawa.binary.BinaryEncoder;
 import dev.jawa.module.Module;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,9 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How fast {@link BinaryDecoder#decode} reads a large module (see {@link LargeModuleGenerator}).
  *
  * <p>Throughput mode: the primary result {@code decode} is in modules per second, and the
- * secondary result {@code decode:megabytes} is in MB/s (10^6 bytes per second). It comes from an
- * auxiliary counter that adds the module's size in MB on every decode, which JMH divides by the
- * measured time like an operation count, so its "ops/s" are megabytes per second.
+ * secondary result {@code decode:megabytes} is in MB/s (10^6 bytes per second; see
+ * {@link Megabytes}). {@link DecodeValidateBenchmark} adds validation.
  *
  * <p>Run: {@code ./mvnw -q -pl jawa-bench -am package -DskipTests && java -jar
  * jawa-bench/target/benchmarks.jar Decode}.
@@ -47,21 +45,8 @@ public class DecodeBenchmark {
                 module.length / 1e6);
     }
 
-    /** Counts the megabytes decoded; JMH reports it per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Bytes {
-        /** Megabytes decoded: reported as MB/s. */
-        public double megabytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            megabytes = 0;
-        }
-    }
-
     @Benchmark
-    public Module decode(Bytes bytes) {
+    public Module decode(Megabytes bytes) {
         bytes.megabytes += module.length / 1e6;
         return BinaryDecoder.decode(module);
     }

@@ -1,6 +1,8 @@
 package dev.jawa.cli;
 
 import dev.jawa.WasmException;
+import dev.jawa.module.Module;
+import dev.jawa.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,9 @@ import picocli.CommandLine.Spec;
  * What {@code wat2wasm} and {@code wasm2wat} share: one input and {@code -o OUT}, or many inputs
  * and {@code -d OUTDIR} (so a whole corpus goes through one JVM). A bad input is reported as
  * {@code FILE: message} and the others are still converted; nothing is written for a bad input.
+ *
+ * <p>Like wabt's tools, both validate the module unless {@code --no-check} is given: an invalid
+ * module is bad input too.
  */
 abstract class FileConversionCommand implements Callable<Integer> {
 
@@ -39,14 +44,29 @@ abstract class FileConversionCommand implements Callable<Integer> {
             description = "Write each output to OUTDIR, named after its input with the new extension.")
     Path outputDir;
 
+    @Option(names = "--no-check", description = "Do not validate: translate well-formed modules even if invalid.")
+    boolean noCheck;
+
     /** The extension of output files in {@code -d} mode, with its dot. */
     abstract String outputExtension();
 
     /** Whether, without -o or -d, one input's output goes to stdout (else that is a usage error). */
     abstract boolean canWriteToStdout();
 
-    /** Converts one input's bytes to the output's bytes. */
+    /** Converts one input's bytes to the output's bytes, validating unless {@link #noCheck}. */
     abstract byte[] convert(byte[] input);
+
+    /**
+     * Validates {@code module} unless {@code --no-check} was given.
+     *
+     * @throws dev.jawa.InvalidModuleException if it is invalid
+     */
+    final Module checked(Module module) {
+        if (!noCheck) {
+            Validator.validate(module);
+        }
+        return module;
+    }
 
     @Override
     public final Integer call() throws IOException {

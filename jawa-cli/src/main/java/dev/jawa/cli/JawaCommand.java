@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = JawaVersion.class,
         description = "Jawa, a WebAssembly engine for the JVM.",
-        subcommands = {Wat2WasmCommand.class, Wasm2WatCommand.class, WastScriptCommand.class, RunCommand.class,
-                HelpCommand.class})
+        subcommands = {Wat2WasmCommand.class, Wasm2WatCommand.class, ValidateCommand.class, WastScriptCommand.class,
+            RunCommand.class, HelpCommand.class})
 final class JawaCommand implements Callable<Integer> {
 
     @Spec

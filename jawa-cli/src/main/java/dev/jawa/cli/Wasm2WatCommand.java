@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wasm2wat",
         description = {"Translates modules from the binary format to the text format:",
                 "one input to standard output or -o OUT.wat, or several with -d OUTDIR",
-                "(writing OUTDIR/NAME.wat)."},
+                "(writing OUTDIR/NAME.wat). Like wabt's wasm2wat, invalid modules are rejected unless",
+                "--no-check is given."},
         mixinStandardHelpOptions = true)
 final class Wasm2WatCommand extends FileConversionCommand {
 
@@ -25,7 +26,7 @@ final class Wasm2WatCommand extends FileConversionCommand {
 
     @Override
     byte[] convert(byte[] input) {
-        String text = TextPrinter.print(BinaryDecoder.decode(input));
+        String text = TextPrinter.print(checked(BinaryDecoder.decode(input)));
         if (!text.endsWith("\n")) {
             text += "\n";
         }

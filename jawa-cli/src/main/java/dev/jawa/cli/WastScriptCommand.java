@@ -22,14 +22,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jawa wast}: runs spec-test scripts: their commands, or with --formats-only their formats checks. */
+/**
+ * {@code jawa wast}: runs spec-test scripts: executes their commands on the interpreter, or with
+ * --static their static checks (formats and validation), or with --formats-only their formats
+ * checks alone.
+ */
 @Command(name = "wast",
-        description = {"Runs .wast scripts (the spec testsuite's format).",
-                "By default every command is executed on the interpreter: modules are instantiated,",
-                "actions invoked, and assertions about results, traps, linking and instantiation checked",
-                "(assert_malformed and assert_invalid are left to --formats-only and the validator).",
-                "With --formats-only, every module is checked against the binary and text formats",
-                "instead (round trips; malformed modules must be rejected).",
+        description = {"Runs .wast scripts (the spec testsuite's format). By default every command is executed",
+                "on the interpreter: modules are instantiated, actions invoked, and assertions about results,",
+                "traps, exhaustion, linking and instantiation checked (assert_malformed and assert_invalid",
+                "are the static checks' business). Instead of executing:",
+                "  --static        the checks that need no execution: every module in the scripts is",
+                "                  checked against the binary and text formats (round trips; malformed",
+                "                  modules must be rejected) and validated (modules used as valid must",
+                "                  pass, assert_invalid modules must be rejected as invalid);",
+                "  --formats-only  the formats checks alone, without validation.",
+                "With --static or --formats-only, commands that need execution are counted as not run.",
                 "A directory stands for the .wast files directly in it (not in its subdirectories).",
                 "Prints FILE: N passed, M failed per file and, last, N passed, M failed in total.",
                 "Exits 0 when the failures are exactly the known ones (none without --known-failures)."},
@@ -42,7 +50,10 @@ final class WastScriptCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Scripts, or directories of scripts.")
     List<Path> paths;
 
-    @Option(names = "--formats-only", description = "Check the modules' formats only.")
+    @Option(names = "--static", description = "Check formats and validation instead of executing.")
+    boolean staticChecks;
+
+    @Option(names = "--formats-only", description = "Check the modules' formats only, instead of executing.")
     boolean formatsOnly;
 
     @Option(names = "--tier", paramLabel = "TIER", defaultValue = "interp",
@@ -68,6 +79,10 @@ final class WastScriptCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (staticChecks && formatsOnly) {
+            err.println("jawa wast: give --static or --formats-only, not both");
+            return ExitStatus.USAGE;
+        }
         if (!tier.equals("interp")) {
             err.println("jawa wast: unknown tier '" + tier + "' (only 'interp' exists)");
             return ExitStatus.USAGE;
@@ -103,12 +118,12 @@ final class WastScriptCommand implements Callable<Integer> {
         }
 
         Path base = (root != null ? root : Path.of("")).toAbsolutePath().normalize();
-        WastRunner runner = WastRunner.formatsOnly();
+        WastRunner runner = staticChecks ? WastRunner.staticChecks() : WastRunner.formatsOnly();
         WastExecRunner execRunner = new WastExecRunner(new Interpreter());
         List<WastRunnerFileResult> results = new ArrayList<>();
         for (Path file : files) {
             String name = displayName(base, file);
-            results.add(formatsOnly ? runner.runFile(file, name) : execRunner.runFile(file, name));
+            results.add(staticChecks || formatsOnly ? runner.runFile(file, name) : execRunner.runFile(file, name));
         }
         WastRunnerReport.write(results, known, !quiet, out::println);
         CheckTally total = WastRunnerReport.total(results);

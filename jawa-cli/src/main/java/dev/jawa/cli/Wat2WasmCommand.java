@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "wat2wasm",
         description = {"Translates modules from the text format to the binary format:",
                 "one input with -o OUT.wasm, or several with -d OUTDIR (writing OUTDIR/NAME.wasm).",
-                "Like wabt's wat2wasm, no name section is written unless --debug-names is given."},
+                "Like wabt's wat2wasm, no name section is written unless --debug-names is given, and",
+                "invalid modules are rejected unless --no-check is given."},
         mixinStandardHelpOptions = true)
 final class Wat2WasmCommand extends FileConversionCommand {
 
@@ -29,7 +30,7 @@ final class Wat2WasmCommand extends FileConversionCommand {
 
     @Override
     byte[] convert(byte[] input) {
-        Module module = TextParser.parseModule(InputText.decodeUtf8(input));
+        Module module = checked(TextParser.parseModule(InputText.decodeUtf8(input)));
         return BinaryEncoder.encode(debugNames ? module : module.withoutNames());
     }
 }

@@ -2,6 +2,7 @@ package dev.jawa.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -89,20 +90,71 @@ class ConversionTest {
     }
 
     @Test
-    void wastChecksTheModulesOfAScript() throws IOException {
+    void wat2wasmAndWasm2watRejectInvalidModulesUnlessNoCheck() throws IOException {
+        Path invalid = Files.writeString(dir.resolve("invalid.wat"), "(module (func (result i32)))");
+        Path wasm = dir.resolve("invalid.wasm");
+        CliRun r = CliRun.of("wat2wasm", invalid.toString(), "-o", wasm.toString());
+        assertEquals(1, r.status());
+        assertEquals(invalid + ": type mismatch: instruction requires [i32] but stack has []"
+                + " (in function 0 at code offset 0)" + System.lineSeparator(), r.err());
+        assertFalse(Files.exists(wasm), "nothing is written for an invalid module");
+
+        CliRun unchecked = CliRun.of("wat2wasm", "--no-check", invalid.toString(), "-o", wasm.toString());
+        assertEquals(0, unchecked.status(), unchecked.err());
+        assertEquals(1, BinaryDecoder.decode(Files.readAllBytes(wasm)).functions().size());
+
+        CliRun back = CliRun.of("wasm2wat", wasm.toString());
+        assertEquals(1, back.status());
+        assertEquals("", back.out());
+        assertTrue(back.err().startsWith(wasm + ": type mismatch"), back.err());
+        CliRun backUnchecked = CliRun.of("wasm2wat", "--no-check", wasm.toString());
+        assertEquals(0, backUnchecked.status(), backUnchecked.err());
+        assertTrue(backUnchecked.out().contains("(func"), backUnchecked.out());
+    }
+
+    @Test
+    void wastStaticChecksValidateWhereFormatsOnlyDoesNot() throws IOException {
         Files.writeString(dir.resolve("s.wast"), """
                 (module (func (export "f") (result i32) (i32.const 1)))
                 (assert_return (invoke "f") (i32.const 1))
                 (assert_malformed (module quote "(func i32.bogus)") "unknown operator")
                 (assert_invalid (module (func (result i32))) "type mismatch")
                 """);
-        CliRun r = CliRun.of("wast", "--formats-only", "--root", dir.toString(), dir.toString());
+        CliRun r = CliRun.of("wast", "--static", "--root", dir.toString(), dir.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
+        // Two round trips, one valid module, one malformed and one invalid module rejected.
+        assertEquals("s.wast: 5 passed, 0 failed", lines.getFirst());
+        assertTrue(lines.contains("2 commands not run (they need execution, which Jawa does not have yet;"
+                + " or validation, which formats-only mode skips)"), r.out());
+        assertTrue(lines.contains("1 of 1 invalid-module rejections carry a message starting with the expected text"),
+                r.out());
+        assertEquals("5 passed, 0 failed", lines.getLast());
+
+        CliRun formats = CliRun.of("wast", "--formats-only", "--root", dir.toString(), dir.toString());
+        assertEquals(0, formats.status(), formats.out() + formats.err());
+        lines = formats.out().lines().toList();
         assertEquals("s.wast: 3 passed, 0 failed", lines.getFirst());
-        assertTrue(lines.contains("3 commands not run (they need validation or execution; formats-only mode"
-                + " checks the modules only)"), r.out());
+        assertTrue(lines.contains("3 commands not run (they need execution, which Jawa does not have yet;"
+                + " or validation, which formats-only mode skips)"), formats.out());
         assertEquals("3 passed, 0 failed", lines.getLast());
+    }
+
+    @Test
+    void wastStaticChecksReportAnInvalidModuleAccepted() throws IOException {
+        Path script = Files.writeString(dir.resolve("t.wast"), """
+                (assert_invalid (module (func (result i32) (i32.const 1))) "type mismatch")
+                (module (func (result i32)))
+                """);
+        CliRun r = CliRun.of("wast", "--static", "--root", dir.toString(), script.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of(
+                "  FAIL t.wast:1 invalid: validate: accepted an invalid module (expected \"type mismatch\")",
+                "  FAIL t.wast:2 valid: validate: rejected a valid module: type mismatch: instruction requires"
+                        + " [i32] but stack has [] (in function 0 at code offset 0)",
+                "t.wast: 2 passed, 2 failed"), lines.subList(0, 3));
+        assertEquals("2 passed, 2 failed", lines.getLast());
     }
 
     private static Path onPath(String program) {

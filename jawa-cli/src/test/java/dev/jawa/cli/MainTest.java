@@ -28,7 +28,7 @@ class MainTest {
     void helpListsTheCommands() {
         CliRun r = CliRun.of("help");
         assertEquals(0, r.status());
-        for (String command : new String[] {"wat2wasm", "wasm2wat", "wast", "help"}) {
+        for (String command : new String[] {"wat2wasm", "wasm2wat", "validate", "wast", "help"}) {
             assertTrue(r.out().contains("\n  " + command + " "), command + " missing from:\n" + r.out());
         }
         CliRun sub = CliRun.of("help", "wat2wasm");
@@ -119,6 +119,13 @@ class MainTest {
         assertEquals(1, r.status(), r.out());
         assertTrue(r.out().contains("exec.wast:4 exec"), r.out());
         assertEquals("3 passed, 1 failed", r.out().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void wastTakesStaticOrFormatsOnlyNotBoth() {
+        CliRun both = CliRun.of("wast", "--static", "--formats-only", "x.wast");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("not both"), both.err());
     }
 
     @Test

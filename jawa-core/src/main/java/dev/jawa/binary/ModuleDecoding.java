@@ -20,6 +20,8 @@ import dev.jawa.types.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * One decoding of a binary module (spec section "Modules" of the binary format): the preamble,
@@ -179,7 +181,7 @@ final class ModuleDecoding {
                 dataCount = in.u32() & 0xFFFF_FFFFL;
                 module.hasDataCount(true);
             }
-            case CODE -> code();
+            case CODE -> code(end);
             case DATA -> {
                 int n = in.vecLength();
                 for (int i = 0; i < n; i++) {
@@ -250,13 +252,21 @@ final class ModuleDecoding {
         return new Export(name, kind, SegmentDecoding.index(in));
     }
 
-    private void code() {
+    /** Below this much code, decoding bodies in parallel costs more than it saves. */
+    private static final int PARALLEL_MIN_CODE_BYTES = 1 << 20;
+
+    private void code(int sectionEnd) {
         exprs.resetDataUse();
         int n = in.vecLength();
+        if (n >= 2 && sectionEnd - in.position() >= PARALLEL_MIN_CODE_BYTES
+                && ForkJoinPool.getCommonPoolParallelism() > 1) {
+            codeInParallel(n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int size = in.vecLength();
             int start = in.position();
-            codeLocals.add(locals());
+            codeLocals.add(locals(in));
             codeBodies.add(exprs.read());
             if (in.position() != start + size) {
                 throw in.errorAt("section size mismatch", start);
@@ -265,7 +275,74 @@ final class ModuleDecoding {
         codeUsesData = exprs.usesDataIndex();
     }
 
-    private LocalGroup[] locals() {
+    /**
+     * Decodes the function bodies of a large code section in parallel: their size prefixes are
+     * read first, then contiguous chunks of bodies are decoded, each with its own reader, exactly
+     * as the sequential loop reads them (from the same start, against the same limit). The error
+     * reported is that of the lowest-numbered body, which is the one a sequential pass reports.
+     */
+    private void codeInParallel(int n) {
+        int[] starts = new int[n];
+        int[] sizes = new int[n];
+        int walked = n;
+        MalformedModuleException walkError = null;
+        for (int i = 0; i < n; i++) {
+            try {
+                sizes[i] = in.vecLength();
+                starts[i] = in.position();
+                in.skip(sizes[i]);
+            } catch (MalformedModuleException e) {
+                walked = i; // bodies before this one are decoded first: their errors come first
+                walkError = e;
+                break;
+            }
+        }
+        int workers = ForkJoinPool.getCommonPoolParallelism();
+        int chunks = Math.max(1, Math.min(walked, workers * 4));
+        int limit = in.limit();
+        LocalGroup[][] locals = new LocalGroup[walked][];
+        Expr[] bodies = new Expr[walked];
+        MalformedModuleException[] errors = new MalformedModuleException[chunks];
+        boolean[] usesData = new boolean[chunks];
+        int count = walked;
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            int from = (int) ((long) count * k / chunks);
+            int to = (int) ((long) count * (k + 1) / chunks);
+            InstructionReader r = new InstructionReader(bytes, 0, limit, 0);
+            ExprScanner scanner = new ExprScanner(bytes, r);
+            for (int i = from; i < to; i++) {
+                try {
+                    r.position(starts[i]);
+                    locals[i] = locals(r);
+                    bodies[i] = scanner.read();
+                    if (r.position() != starts[i] + sizes[i]) {
+                        throw r.errorAt("section size mismatch", starts[i]);
+                    }
+                } catch (MalformedModuleException e) {
+                    errors[k] = e;
+                    return;
+                }
+            }
+            usesData[k] = scanner.usesDataIndex();
+        });
+        for (MalformedModuleException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        if (walkError != null) {
+            throw walkError;
+        }
+        for (int i = 0; i < n; i++) {
+            codeLocals.add(locals[i]);
+            codeBodies.add(bodies[i]);
+        }
+        for (boolean u : usesData) {
+            codeUsesData |= u;
+        }
+    }
+
+    private static LocalGroup[] locals(ByteReader in) {
         int at = in.position();
         int n = in.vecLength();
         LocalGroup[] groups = new LocalGroup[Math.min(n, 64)];

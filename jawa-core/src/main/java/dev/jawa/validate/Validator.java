@@ -24,6 +24,8 @@ import dev.jawa.types.TableType;
 import dev.jawa.types.TagType;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * Validates a module against the WebAssembly 3.0 validation rules (spec core/valid), plus the
@@ -48,6 +50,9 @@ public final class Validator {
         this.m = m;
     }
 
+    /** Below this much code, validating in parallel costs more than it saves. */
+    private static final long PARALLEL_MIN_CODE_BYTES = 1 << 20;
+
     /**
      * Validates {@code module}.
      *
@@ -70,12 +75,63 @@ public final class Validator {
         checkDatas();
         checkStart();
         checkExports();
-        FunctionInfo[] infos = new FunctionInfo[m.functions().size()];
+        return new ValidatedModule(m, types.canon.clone(), validateFunctions());
+    }
+
+    /**
+     * Validates every function body. Bodies are independent once the module-level context is
+     * built (it is only read from here on), so large modules are validated in parallel, in
+     * contiguous chunks with one {@link CodeValidator} each. The error reported is the one of the
+     * lowest-numbered invalid function, exactly as a sequential pass would report it.
+     */
+    private FunctionInfo[] validateFunctions() {
+        List<Function> fns = m.functions();
+        FunctionInfo[] infos = new FunctionInfo[fns.size()];
         int base = m.importedFuncCount();
-        for (int i = 0; i < infos.length; i++) {
-            infos[i] = code.validateFunction(base + i, m.functions().get(i));
+        long total = 0;
+        for (Function f : fns) {
+            total += f.body().length();
         }
-        return new ValidatedModule(m, types.canon.clone(), infos);
+        int workers = ForkJoinPool.getCommonPoolParallelism();
+        if (total < PARALLEL_MIN_CODE_BYTES || workers < 2 || fns.size() < 2) {
+            for (int i = 0; i < infos.length; i++) {
+                infos[i] = code.validateFunction(base + i, fns.get(i));
+            }
+            return infos;
+        }
+        // Several chunks per worker, cut at equal shares of code, so uneven bodies still balance.
+        int chunks = Math.min(fns.size(), workers * 4);
+        int[] from = new int[chunks + 1];
+        long share = (total + chunks - 1) / chunks;
+        long sum = 0;
+        int c = 1;
+        for (int i = 0; i < fns.size() && c < chunks; i++) {
+            sum += fns.get(i).body().length();
+            if (sum >= share * c) {
+                from[c++] = i + 1;
+            }
+        }
+        while (c <= chunks) {
+            from[c++] = fns.size();
+        }
+        InvalidModuleException[] errors = new InvalidModuleException[chunks];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            CodeValidator v = new CodeValidator(cx);
+            for (int i = from[k]; i < from[k + 1]; i++) {
+                try {
+                    infos[i] = v.validateFunction(base + i, fns.get(i));
+                } catch (InvalidModuleException e) {
+                    errors[k] = e;
+                    return;
+                }
+            }
+        });
+        for (InvalidModuleException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return infos;
     }
 
     // ---- index spaces ---------------------------------------------------------------------

@@ -5,8 +5,10 @@ import static dev.jawa.types.NumType.I32;
 import static dev.jawa.validate.Modules.invalid;
 import static dev.jawa.validate.Modules.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jawa.InvalidModuleException;
 import dev.jawa.binary.InstructionWriter;
 import dev.jawa.module.BlockType;
 import dev.jawa.module.Expr;
@@ -129,5 +131,36 @@ class ScaleTest {
         double mbPerSecond = body.length() / (best / 1e9) / (1 << 20);
         System.out.printf("validation of a %.1f MB body: %.1f MB/s%n", body.length() / 1048576.0, mbPerSecond);
         assertTrue(best < 10_000_000_000L, "validation took " + best / 1e9 + " s");
+    }
+
+    @Test
+    void manyFunctionsValidateInParallelAndReportTheLowestInvalidOne() {
+        Expr good = bigBody(4 << 10);
+        InstructionWriter w = new InstructionWriter();
+        w.op(I64_CONST).s64(1); // an i64 where the function returns i32
+        w.op(END);
+        Expr bad = w.toExpr();
+        int count = 600; // about 2.4 MB of code: above the threshold for parallel validation
+        Module.Builder b = Modules.withType(new FuncType(List.of(I32), List.of(I32)))
+                .addMemory(new MemoryType(AddressType.I32, Limits.atLeast(1), false));
+        for (int i = 0; i < count; i++) {
+            b.addFunction(new Function(0, List.of(new LocalGroup(1, I32)), good));
+        }
+        Module allGood = b.build();
+        ValidatedModule v = valid(allGood);
+        for (int i = 0; i < count; i++) {
+            assertEquals(2, v.function(i).maxStackHeight());
+        }
+        // Two invalid bodies far apart (so in different chunks): the lower index is reported,
+        // as a sequential pass would.
+        Module.Builder withBad = Modules.withType(new FuncType(List.of(I32), List.of(I32)))
+                .addMemory(new MemoryType(AddressType.I32, Limits.atLeast(1), false));
+        for (int i = 0; i < count; i++) {
+            withBad.addFunction(new Function(0, List.of(new LocalGroup(1, I32)), i == 150 || i == 450 ? bad : good));
+        }
+        InvalidModuleException e = assertThrows(InvalidModuleException.class,
+                () -> Validator.validate(withBad.build()));
+        assertEquals(150, e.functionIndex());
+        assertTrue(e.reason().startsWith("type mismatch"), e.reason());
     }
 }

@@ -2,12 +2,31 @@ package dev.jawa.validate;
 
 import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Expr;
+import dev.jawa.module.Module;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
-/** Checks the structural invariants of a function's side table (see {@link FunctionInfo}). */
-final class SideTableInvariants {
+/**
+ * Checks the structural invariants of a function's side table (see {@link FunctionInfo}). Public
+ * for the spec testsuite test, which checks every valid module of the testsuite with it.
+ */
+public final class SideTableInvariants {
 
     private SideTableInvariants() {
+    }
+
+    /** For each defined function whose side table breaks an invariant: the function and the first problem. */
+    public static List<String> problems(ValidatedModule validated) {
+        List<String> problems = new ArrayList<>();
+        Module m = validated.module();
+        for (int i = 0; i < validated.functionCount(); i++) {
+            String problem = check(validated.function(i), m.functions().get(i).body());
+            if (problem != null) {
+                problems.add("function " + (m.importedFuncCount() + i) + ": " + problem);
+            }
+        }
+        return problems;
     }
 
     /** The first violated invariant, or null. */

@@ -14,6 +14,19 @@ public enum CheckKind {
     /** An {@code assert_malformed_custom} module is rejected as malformed. */
     MALFORMED_CUSTOM("malformed-custom"),
     /**
+     * A module the script uses as valid ({@code module}, and the modules of
+     * {@code assert_unlinkable}, {@code assert_uninstantiable}, module-form {@code assert_trap} and
+     * {@code assert_invalid_custom}) passes validation.
+     */
+    VALID("valid"),
+    /** An {@code assert_invalid} module is rejected by validation (not as malformed). */
+    INVALID("invalid"),
+    /**
+     * An {@code assert_invalid_custom} module passes validation, and the check of its custom
+     * sections rejects it.
+     */
+    INVALID_CUSTOM("invalid-custom"),
+    /**
      * A command executed as the script says: a module instantiates, an action runs, an assertion
      * about execution, linking or instantiation holds (see {@link WastExecutor}).
      */

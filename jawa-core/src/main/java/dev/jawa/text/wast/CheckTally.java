@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Counts the outcome of checks: passed, failed (with the failures), and commands not run because
- * the current mode cannot check them. It also keeps a statistic that is not a pass/fail criterion
- * yet: how many malformed-module rejections carry a message starting with the expected text.
+ * the current mode cannot check them. It also keeps statistics that are not pass/fail criteria:
+ * how many malformed-module and invalid-module rejections carry a message starting with the
+ * expected text.
  *
  * <p>Not thread-safe: one tally per script run; {@link #add(CheckTally)} sums them.
  */
@@ -18,6 +19,8 @@ public final class CheckTally {
     private int notRun;
     private int rejections;
     private int rejectionsWithExpectedMessage;
+    private int invalidRejections;
+    private int invalidRejectionsWithExpectedMessage;
     private final List<CheckFailure> failures = new ArrayList<>();
 
     /** Records a passed check. */
@@ -31,12 +34,27 @@ public final class CheckTally {
         failures.add(failure);
     }
 
-    /** Records a passed rejection check, and whether its message started with the expected text. */
+    /**
+     * Records a passed malformed-module rejection check, and whether its message started with the
+     * expected text.
+     */
     public void rejected(boolean expectedMessage) {
         passed++;
         rejections++;
         if (expectedMessage) {
             rejectionsWithExpectedMessage++;
+        }
+    }
+
+    /**
+     * Records a passed invalid-module rejection check, and whether its message started with the
+     * expected text.
+     */
+    public void rejectedInvalid(boolean expectedMessage) {
+        passed++;
+        invalidRejections++;
+        if (expectedMessage) {
+            invalidRejectionsWithExpectedMessage++;
         }
     }
 
@@ -52,6 +70,8 @@ public final class CheckTally {
         notRun += other.notRun;
         rejections += other.rejections;
         rejectionsWithExpectedMessage += other.rejectionsWithExpectedMessage;
+        invalidRejections += other.invalidRejections;
+        invalidRejectionsWithExpectedMessage += other.invalidRejectionsWithExpectedMessage;
         failures.addAll(other.failures);
     }
 
@@ -76,6 +96,16 @@ public final class CheckTally {
     /** Of {@link #rejections()}, those whose message starts with the testsuite's expected text. */
     public int rejectionsWithExpectedMessage() {
         return rejectionsWithExpectedMessage;
+    }
+
+    /** Invalid modules correctly rejected (by validation, or by the check of custom sections). */
+    public int invalidRejections() {
+        return invalidRejections;
+    }
+
+    /** Of {@link #invalidRejections()}, those whose message starts with the testsuite's expected text. */
+    public int invalidRejectionsWithExpectedMessage() {
+        return invalidRejectionsWithExpectedMessage;
     }
 
     /** The failures, in the order they happened. */

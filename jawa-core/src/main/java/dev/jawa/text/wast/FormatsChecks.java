@@ -6,9 +6,9 @@ import dev.jawa.WasmException;
 import dev.jawa.module.Module;
 
 /**
- * The checks of formats-only mode, for the modules of one script: round trips through Jawa's
- * parser, encoder, decoder and printer for well-formed modules, and rejection for malformed ones.
- * Each call makes exactly one check and records it in the tally.
+ * The formats checks (of both modes of {@link WastRunner}), for the modules of one script: round
+ * trips through Jawa's parser, encoder, decoder and printer for well-formed modules, and rejection
+ * for malformed ones. Each call makes exactly one check and records it in the tally.
  */
 final class FormatsChecks {
 
@@ -25,13 +25,16 @@ final class FormatsChecks {
     /**
      * Checks a module the script says is well-formed (it may still be invalid or fail to link):
      * text and quoted modules get the text round trip, binary modules the binary round trip.
+     *
+     * @return the module as first parsed or decoded (even if a later stage of the round trip
+     *     failed), or why it could not be read
      */
-    void wellFormed(ModuleSource module) {
-        switch (module) {
+    ModuleRead wellFormed(ModuleSource module) {
+        return switch (module) {
             case ModuleSource.Text t -> textRoundTrip(t.source(), t.start(), t.end(), t.line());
             case ModuleSource.Quote q -> textRoundTrip(q.text(), 0, q.text().length(), q.line());
             case ModuleSource.Binary b -> binaryRoundTrip(b.bytes(), b.line());
-        }
+        };
     }
 
     /**
@@ -59,11 +62,12 @@ final class FormatsChecks {
     }
 
     /** parse, encode, decode, print, parse again, encode again: the two encodings must be equal. */
-    private void textRoundTrip(String source, int start, int end, int line) {
+    private ModuleRead textRoundTrip(String source, int start, int end, int line) {
         String stage = "parse";
         String printed = null;
+        Module parsed = null;
         try {
-            Module parsed = codec.parseText(source, start, end);
+            parsed = codec.parseText(source, start, end);
             stage = "encode";
             byte[] first = codec.encode(parsed);
             stage = "decode";
@@ -84,14 +88,19 @@ final class FormatsChecks {
             String where = stage.equals("reparse") && e instanceof MalformedTextException m
                     ? " in printed line " + m.line() + ": " + lineOf(printed, m.line()) : "";
             fail(line, CheckKind.TEXT_ROUND_TRIP, stage, describe(e) + where);
+            if (parsed == null) {
+                return ModuleRead.failed(stage, describe(e));
+            }
         }
+        return ModuleRead.of(parsed);
     }
 
     /** decode, encode, decode again: the two decoded modules must be equal. */
-    private void binaryRoundTrip(byte[] bytes, int line) {
+    private ModuleRead binaryRoundTrip(byte[] bytes, int line) {
         String stage = "decode";
+        Module decoded = null;
         try {
-            Module decoded = codec.decode(bytes);
+            decoded = codec.decode(bytes);
             stage = "encode";
             byte[] encoded = codec.encode(decoded);
             stage = "redecode";
@@ -104,7 +113,11 @@ final class FormatsChecks {
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             fail(line, CheckKind.BINARY_ROUND_TRIP, stage, describe(e));
+            if (decoded == null) {
+                return ModuleRead.failed(stage, describe(e));
+            }
         }
+        return ModuleRead.of(decoded);
     }
 
     private void fail(int line, CheckKind kind, String stage, String message) {

@@ -62,12 +62,17 @@ public final class WastRunnerReport {
         out.accept(totalLine(total));
     }
 
-    /** The lines between the files and the total: what was not run, and the message statistic. */
+    /**
+     * The lines between the files and the total: what was not run, and the message statistics
+     * (how many rejections, of malformed and of invalid modules, carry the testsuite's wording).
+     */
     public static List<String> statistics(CheckTally total) {
         return List.of(
-                total.notRun() + " commands not run (they need validation or execution;"
-                        + " formats-only mode checks the modules only)",
+                total.notRun() + " commands not run (they need execution, which Jawa does not have yet;"
+                        + " or validation, which formats-only mode skips)",
                 total.rejectionsWithExpectedMessage() + " of " + total.rejections()
-                        + " malformed-module rejections carry a message starting with the expected text");
+                        + " malformed-module rejections carry a message starting with the expected text",
+                total.invalidRejectionsWithExpectedMessage() + " of " + total.invalidRejections()
+                        + " invalid-module rejections carry a message starting with the expected text");
     }
 }

@@ -18,6 +18,9 @@ class CheckTallyTest {
         a.fail(f);
         CheckTally b = new CheckTally();
         b.pass();
+        b.rejectedInvalid(true);
+        b.rejectedInvalid(true);
+        b.rejectedInvalid(false);
         b.countNotRun();
         b.countNotRun();
         CheckFailure g = new CheckFailure("b.wast", 0, CheckKind.SCRIPT, "parse", "x");
@@ -26,11 +29,13 @@ class CheckTallyTest {
         CheckTally sum = new CheckTally();
         sum.add(a);
         sum.add(b);
-        assertEquals(4, sum.passed());
+        assertEquals(7, sum.passed());
         assertEquals(2, sum.failed());
         assertEquals(3, sum.notRun());
         assertEquals(2, sum.rejections());
         assertEquals(1, sum.rejectionsWithExpectedMessage());
+        assertEquals(3, sum.invalidRejections());
+        assertEquals(2, sum.invalidRejectionsWithExpectedMessage());
         assertEquals(List.of(f, g), sum.failures());
         assertEquals("a.wast:3 malformed: parse: accepted", f.describe());
     }

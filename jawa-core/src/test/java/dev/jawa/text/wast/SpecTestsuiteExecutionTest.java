@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * linking and instantiation holds. Prints {@code FILE: N passed, M failed} per file and the
  * total last.
  *
- * <p>The scope is that of {@link SpecTestsuiteFormatsTest}. The test passes when the failures are
+ * <p>The scope is that of {@link SpecTestsuiteTest}. The test passes when the failures are
  * exactly those listed in {@code known-failures-exec.txt} beside the formats test's known-failures
  * file (system property {@code jawa.knownFailures}); regenerate it with
  * {@code ./jawa wast --root ../shared/testsuite --write-known-failures known-failures-exec.txt DIRS...}.
@@ -38,12 +38,12 @@ class SpecTestsuiteExecutionTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyCommandExecutesAsTheScriptSays() throws IOException {
-        Path root = SpecTestsuiteFormatsTest.testsuite();
+        Path root = SpecTestsuiteTest.testsuite();
         Path knownFile = knownFailuresFile();
         assertTrue(Files.isRegularFile(knownFile), "known-failures file not found: " + knownFile.toAbsolutePath());
         WastRunnerKnownFailures known = WastRunnerKnownFailures.load(knownFile);
 
-        List<Path> files = SpecTestsuiteFormatsTest.filesInScope(root);
+        List<Path> files = SpecTestsuiteTest.filesInScope(root);
         assertFalse(files.isEmpty(), "no .wast files in " + root.toAbsolutePath().normalize());
         WastExecRunner runner = new WastExecRunner(new Interpreter());
         List<WastRunnerFileResult> results = new ArrayList<>();

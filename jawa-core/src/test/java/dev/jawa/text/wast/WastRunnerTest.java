@@ -3,6 +3,7 @@ package dev.jawa.text.wast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jawa.InvalidModuleException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,26 @@ class WastRunnerTest {
 
     private static WastRunnerFileResult run(FormatsCodec codec, WastCommand... commands) {
         return WastRunner.formatsOnly(codec).run(new WastScript(FILE, "", List.of(commands)), FILE);
+    }
+
+    /**
+     * Runs in static mode with the fake formats and a fake validation: a module whose content
+     * holds {@code INVALID} is invalid ("type mismatch"), one holding {@code BOOM} makes the
+     * validator throw an IllegalStateException.
+     */
+    private static WastRunnerFileResult runStatic(WastCommand... commands) {
+        WastRunner runner = WastRunner.staticChecks(new FormatsFakeCodec(), m -> {
+            String content = new String(m.customSections().getFirst().content(), StandardCharsets.UTF_8);
+            if (content.contains("INVALID")) {
+                throw new InvalidModuleException("type mismatch", 0, 3);
+            }
+            if (content.contains("BOOM")) {
+                throw new IllegalStateException("validator bug");
+            }
+            return null;
+        });
+        assertTrue(runner.validates());
+        return runner.run(new WastScript(FILE, "", List.of(commands)), FILE);
     }
 
     private static Action invoke(int line) {
@@ -77,6 +98,87 @@ class WastRunnerTest {
         // outcomes of 13-17.
         assertEquals(3 + 2 + 5 + 1 + 1 + 5, t.notRun());
         assertEquals(FILE + ": 11 passed, 0 failed", r.summaryLine());
+    }
+
+    @Test
+    void staticModeChecksValidityWhereFormatsOnlyCountsItAsNotRun() {
+        WastCommand[] commands = {
+            new WastCommand.ModuleCmd(1, null, false, text("(module)", 1)),
+            new WastCommand.AssertInvalid(2, quote("(module INVALID)", 2), "type mismatch"),
+            new WastCommand.AssertInvalid(3, quote("(module INVALID)", 3), "unknown local"),
+            new WastCommand.AssertUnlinkable(4, binary(4, 0, 'a', 's', 'm'), "unknown import"),
+            new WastCommand.AssertUninstantiable(5, text("(module (start 0))", 5), "unreachable"),
+            new WastCommand.AssertModuleTrap(6, text("(module)", 6), "out of bounds"),
+            new WastCommand.Thread(7, "$t", List.of(), List.of(
+                    new WastCommand.ModuleCmd(8, null, true, quote("(module)", 8)))),
+        };
+        CheckTally formats = run(new FormatsFakeCodec(), commands).tally();
+        assertEquals(7, formats.passed());
+        // Instantiations (1, 8), the outcomes of 2 to 6.
+        assertEquals(2 + 5, formats.notRun());
+
+        CheckTally t = runStatic(commands).tally();
+        assertEquals(List.of(), t.failures());
+        // 7 round trips, 5 modules used as valid, 2 rejections.
+        assertEquals(7 + 5 + 2, t.passed());
+        assertEquals(2, t.invalidRejections());
+        assertEquals(1, t.invalidRejectionsWithExpectedMessage());
+        assertEquals(0, t.rejections());
+        // Instantiations (1, 8), and linking, instantiation, the start trap (4 to 6).
+        assertEquals(2 + 3, t.notRun());
+    }
+
+    @Test
+    void staticModeFailures() {
+        WastRunnerFileResult r = runStatic(
+                new WastCommand.ModuleCmd(1, null, false, text("(module INVALID)", 1)),
+                new WastCommand.AssertInvalid(2, quote("(module)", 3), "type mismatch"),
+                new WastCommand.AssertInvalid(4, quote("(module BAD)", 4), "type mismatch"),
+                new WastCommand.AssertTrap(5, invoke(5), "unreachable"),
+                new WastCommand.AssertModuleTrap(6, binary(6, 0xFF), "unreachable"),
+                new WastCommand.AssertInvalid(7, quote("(module BOOM)", 7), "type mismatch"),
+                new WastCommand.AssertInvalidCustom(8, quote("(module)", 8), "invalid target"),
+                new WastCommand.AssertInvalidCustom(9, quote("(module INVALID)", 9), "invalid target"));
+        List<String> keys = r.tally().failures().stream().map(f -> f.key() + ": " + f.stage()).toList();
+        assertEquals(List.of(
+                FILE + ":1 valid: validate",
+                FILE + ":3 invalid: validate",
+                FILE + ":4 text-roundtrip: parse",
+                FILE + ":4 invalid: parse",
+                FILE + ":6 binary-roundtrip: decode",
+                FILE + ":6 valid: decode",
+                FILE + ":7 invalid: validate",
+                FILE + ":8 invalid-custom: custom",
+                FILE + ":9 invalid-custom: validate"), keys);
+        List<String> messages = r.tally().failures().stream().map(CheckFailure::message).toList();
+        assertEquals("rejected a valid module: type mismatch (in function 0 at code offset 3)", messages.get(0));
+        assertEquals("accepted an invalid module (expected \"type mismatch\")", messages.get(1));
+        assertEquals("expected an invalid-module rejection (\"type mismatch\"), but the module is not"
+                + " well-formed: unexpected token (at 1:9)", messages.get(3));
+        assertTrue(messages.get(6).contains("IllegalStateException: validator bug"), messages.get(6));
+        assertEquals("accepted an invalid custom section (expected \"invalid target\")", messages.get(7));
+        assertTrue(messages.get(8).startsWith("rejected the module itself"), messages.get(8));
+        assertEquals(0, r.tally().invalidRejections());
+    }
+
+    @Test
+    void staticModeWithTheRealEngine() {
+        String script = """
+                (module (func (param i32) (block (local.get 0) (@metadata.code.branch_hint "\\01") (br_if 0))))
+                (assert_invalid (module (func (result i32))) "type mismatch")
+                (assert_invalid_custom
+                  (module (func (param i32) (result i32) (local.get 0) (@metadata.code.branch_hint "\\01") (i32.eqz)))
+                  "@metadata.code.branch_hint annotation: invalid target")
+                (module (func (param i32) (result i32) (local.get 0) (@metadata.code.branch_hint "\\01") (i32.eqz)))
+                """;
+        CheckTally t = WastRunner.staticChecks().runSource(script, FILE).tally();
+        assertEquals(List.of(FILE + ":6 valid: custom: rejected the branch hints of a valid module:"
+                + " @metadata.code.branch_hint annotation: invalid target (in function 0 at code offset 2)"),
+                t.failures().stream().map(CheckFailure::describe).toList());
+        // 4 round trips, 1 valid module, 2 rejections.
+        assertEquals(4 + 1 + 2, t.passed());
+        assertEquals(2, t.invalidRejections());
+        assertEquals(2, t.invalidRejectionsWithExpectedMessage());
     }
 
     @Test

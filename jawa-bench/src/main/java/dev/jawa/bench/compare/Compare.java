@@ -1,0 +1,260 @@
+package dev.jawa.bench.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The engine comparison: runs every kernel under every available engine, alternating engines
+ * within each round, for several rounds; checks every checksum; and prints Markdown tables of the
+ * median times and of the ratios against the baseline, optionally writing a full report and an
+ * SVG chart. See {@code jawa-bench/compare.sh} for the one-line command and {@link #USAGE}.
+ */
+public final class Compare {
+
+    static final String USAGE = """
+            usage: Compare [options]
+              --kernels-dir DIR   the kernels (sizes.txt, expected.txt, wasm/, run-wasi.mjs); default jawa-bench/kernels
+              --native-dir DIR    the native binaries; default jawa-bench/target/kernels-native
+              --rounds N          rounds per kernel and engine, the median is reported (default 3)
+              --scale quick|full  the comparison's sizes or each kernel's default size (default quick)
+              --only K1,K2        run only these kernels
+              --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
+                                  chicory-interp, chicory-compiler, jawa-interp, jawa-jit, jawa-auto)
+              --timeout SECONDS   the longest one run may take (default 600)
+              --report FILE       write the full Markdown report there (as BENCHMARKS.md)
+              --svg FILE          write the bar chart there
+              --command TEXT      the command line to record in the report
+            """;
+
+    private Compare() {}
+
+    /**
+     * Runs the comparison.
+     *
+     * @param args see {@link #USAGE}
+     * @throws Exception when a file cannot be written or the run is interrupted
+     */
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("compare: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        List<Kernel> kernels = KernelCatalog.load(o.kernelsDir).stream()
+                .filter(k -> o.only.isEmpty() || o.only.contains(k.name()))
+                .toList();
+        List<Engine> all = engines(o, kernels);
+        List<Engine> engines = new ArrayList<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        for (Engine e : all) {
+            if (!o.engines.isEmpty() && !o.engines.contains(e.id())) {
+                continue;
+            }
+            e.unavailableReason().ifPresentOrElse(r -> unavailable.put(e.displayName(), r), () -> engines.add(e));
+        }
+        if (engines.isEmpty() || kernels.isEmpty()) {
+            System.err.println("compare: nothing to run (engines: " + unavailable + ")");
+            System.exit(2);
+        }
+        String baseline = baseline(engines);
+        Results results = new Results(kernels.stream().map(Kernel::name).toList(),
+                engines.stream().map(Engine::displayName).toList());
+
+        Instant started = Instant.now();
+        for (int round = 0; round < o.rounds; round++) {
+            for (Kernel k : kernels) {
+                long size = k.size(o.scale);
+                // Rotate the engine order each round, so that none always runs first or last.
+                for (int j = 0; j < engines.size(); j++) {
+                    Engine e = engines.get((j + round) % engines.size());
+                    if (results.failure(k.name(), e.displayName()).isPresent()) {
+                        continue;
+                    }
+                    runOnce(results, k, size, e, o.timeout, round, o.rounds);
+                }
+            }
+        }
+        Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+
+        List<Long> sizes = kernels.stream().map(k -> k.size(o.scale)).toList();
+        String times = MarkdownTables.times(results, sizes);
+        String ratios = MarkdownTables.ratios(results, baseline);
+        System.out.println("Median of " + o.rounds + " rounds:\n\n" + times);
+        System.out.println("Ratios against " + baseline + " (below 1 is faster):\n\n" + ratios);
+        unavailable.forEach((name, reason) -> System.out.println("Not measured: " + name + ": " + reason));
+        System.out.println("The comparison took " + took.toMinutesPart() + " min " + took.toSecondsPart() + " s.");
+
+        if (o.svg != null) {
+            write(o.svg, SvgChart.render(results, "Median run time per kernel (" + o.rounds + " rounds, "
+                    + o.scale.name().toLowerCase(Locale.ROOT) + " sizes; lower is better)"));
+        }
+        if (o.report != null) {
+            write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios, unavailable,
+                    took, o.command, o.svg == null ? null : relative(o.report, o.svg), started)));
+        }
+        if (results.anyFailure()) {
+            System.err.println("compare: some runs failed (see the tables)");
+            System.exit(1);
+        }
+    }
+
+    private static void runOnce(Results results, Kernel k, long size, Engine e, Duration timeout, int round,
+            int rounds) throws IOException, InterruptedException {
+        Engine.RunResult r = e.run(k, size, timeout);
+        String verdict;
+        long expected = k.expected().get(size);
+        OptionalLong got = RunOutput.checksum(r.stdout());
+        if (r.timedOut()) {
+            verdict = "timeout";
+        } else if (r.exitCode() != 0) {
+            verdict = "failed (exit " + r.exitCode() + ")";
+        } else if (got.isEmpty()) {
+            verdict = "no checksum";
+        } else if (got.getAsLong() != expected) {
+            verdict = "wrong checksum";
+        } else if (r.nanos() < 0) {
+            verdict = "no time reported";
+        } else {
+            verdict = null;
+        }
+        if (verdict == null) {
+            results.add(k.name(), e.displayName(), r.nanos());
+        } else {
+            results.fail(k.name(), e.displayName(), verdict);
+        }
+        System.err.printf(Locale.ROOT, "[round %d/%d] %-10s %-20s %s%n", round + 1, rounds, k.name(), e.displayName(),
+                verdict == null ? MarkdownTables.millis(r.nanos() / 1e6) : verdict + tail(r));
+    }
+
+    private static String tail(Engine.RunResult r) {
+        String err = r.stderr().strip();
+        if (err.isEmpty()) {
+            return "";
+        }
+        List<String> lines = err.lines().toList();
+        return "\n    " + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    /**
+     * Every engine the comparison knows, in column order: native first, then the peers, then
+     * Jawa's tiers.
+     */
+    static List<Engine> engines(Options o, List<Kernel> kernels) {
+        List<Engine> engines = new ArrayList<>();
+        engines.add(new NativeEngine(o.nativeDir, kernels));
+        engines.add(new NodeEngine(o.kernelsDir.resolve("run-wasi.mjs"), false));
+        engines.add(new NodeEngine(o.kernelsDir.resolve("run-wasi.mjs"), true));
+        engines.add(JvmEngine.chicory(false));
+        engines.add(JvmEngine.chicory(true));
+        for (String tier : JawaEngine.TIERS) {
+            engines.add(new JawaEngine(tier));
+        }
+        return engines;
+    }
+
+    /**
+     * The engine every ratio is taken against: Jawa auto once it runs, else node --no-liftoff,
+     * else the first engine that runs.
+     */
+    static String baseline(List<Engine> engines) {
+        for (Engine e : engines) {
+            if (e instanceof JawaEngine j && j.isBaseline()) {
+                return e.displayName();
+            }
+        }
+        for (Engine e : engines) {
+            if (e.id().equals("node-no-liftoff")) {
+                return e.displayName();
+            }
+        }
+        return engines.getFirst().displayName();
+    }
+
+    private static String relative(Path from, Path to) {
+        Path base = from.toAbsolutePath().normalize().getParent();
+        return base.relativize(to.toAbsolutePath().normalize()).toString();
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text);
+        System.err.println("wrote " + file);
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        Path kernelsDir = Path.of("jawa-bench/kernels");
+        Path nativeDir = Path.of("jawa-bench/target/kernels-native");
+        int rounds = 3;
+        Kernel.Scale scale = Kernel.Scale.QUICK;
+        List<String> only = List.of();
+        List<String> engines = List.of();
+        Duration timeout = Duration.ofSeconds(600);
+        Path report;
+        Path svg;
+        String command = "java -cp jawa-bench/target/benchmarks.jar " + Compare.class.getName();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    System.out.print(USAGE);
+                    System.exit(0);
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value after " + a);
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--kernels-dir" -> o.kernelsDir = Path.of(v);
+                    case "--native-dir" -> o.nativeDir = Path.of(v);
+                    case "--rounds" -> o.rounds = positive(a, v);
+                    case "--scale" -> o.scale = switch (v) {
+                        case "quick" -> Kernel.Scale.QUICK;
+                        case "full" -> Kernel.Scale.FULL;
+                        default -> throw new IllegalArgumentException("--scale takes quick or full, not " + v);
+                    };
+                    case "--only" -> o.only = Arrays.asList(v.split(","));
+                    case "--engines" -> o.engines = Arrays.asList(v.split(","));
+                    case "--timeout" -> o.timeout = Duration.ofSeconds(positive(a, v));
+                    case "--report" -> o.report = Path.of(v);
+                    case "--svg" -> o.svg = Path.of(v);
+                    case "--command" -> o.command = v;
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            return o;
+        }
+
+        private static int positive(String option, String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " takes a positive number, not " + value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.jawa.bench.compare;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes BENCHMARKS.md: the latest tables and chart, how they were measured, on what, by which command. */
+final class Report {
+
+    private Report() {}
+
+    /**
+     * What goes into the report.
+     *
+     * @param rounds rounds per kernel and engine
+     * @param scale the sizes run
+     * @param baseline the engine the ratios are taken against
+     * @param times the Markdown table of times
+     * @param ratios the Markdown table of ratios
+     * @param unavailable engines not measured, with the reason
+     * @param took how long the comparison took
+     * @param command the command line that produced it
+     * @param chart the chart's path relative to the report, or null
+     * @param started when the comparison started
+     */
+    record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios,
+            Map<String, String> unavailable, Duration took, String command, String chart, Instant started) {}
+
+    static String render(Inputs in) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Benchmarks\n\n");
+        sb.append("""
+                Thirteen programs written in C for this project (`jawa-bench/kernels/src`), compiled by clang \
+                at -O2 for wasm32-wasi (the committed `jawa-bench/kernels/wasm/*.wasm`) and natively, run \
+                under each engine. Each prints a checksum that the runner checks against \
+                `jawa-bench/kernels/expected.txt`, so a wrong answer is never a fast one. This file is \
+                written by the runner; rerun the command below to refresh it.
+
+                """);
+        boolean jawaMissing = in.unavailable().keySet().stream().anyMatch(n -> n.startsWith("Jawa"));
+        if (jawaMissing) {
+            sb.append("""
+                    **Jawa is not in the table yet: it has no execution tier yet.** The runner has a place \
+                    for its three tiers (interp, jit, auto), and ratios will be taken against Jawa auto once \
+                    it runs; until then they are taken against %s.
+
+                    """.formatted(in.baseline()));
+        }
+        sb.append("## Latest results\n\n");
+        sb.append("- Date: ").append(DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(in.started()))
+                .append('\n');
+        sb.append("- Command: `").append(in.command()).append("`\n");
+        sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (`nproc`), ")
+                .append(Machine.cpuModel()).append(" (`lscpu` model name), ").append(Machine.memory())
+                .append(", ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.version")).append('\n');
+        sb.append("- Java: ").append(Machine.java()).append('\n');
+        Machine.toolVersion(List.of("node", "--version")).ifPresent(v -> sb.append("- node: ").append(v).append('\n'));
+        Machine.toolVersion(List.of("clang", "--version")).ifPresent(v -> sb.append("- clang: ").append(v).append('\n'));
+        sb.append("- Chicory: 1.7.5\n");
+        sb.append(String.format(Locale.ROOT, "- Rounds: %d, %s sizes; the whole comparison took %d min %d s%n%n",
+                in.rounds(), in.scale().name().toLowerCase(Locale.ROOT), in.took().toMinutes(),
+                in.took().toSecondsPart()));
+        if (in.chart() != null) {
+            sb.append("![Median run time per kernel and engine, log scale](").append(in.chart()).append(")\n\n");
+        }
+        sb.append("Median time of ").append(in.rounds()).append(" runs:\n\n").append(in.times()).append('\n');
+        sb.append("Time relative to ").append(in.baseline()).append(" (below 1 is faster):\n\n")
+                .append(in.ratios()).append('\n');
+        if (!in.unavailable().isEmpty()) {
+            sb.append("Not measured:\n\n");
+            in.unavailable().forEach((name, reason) -> sb.append("- ").append(name).append(": ").append(reason)
+                    .append('\n'));
+            sb.append('\n');
+        }
+        sb.append("""
+                ## How it is measured
+
+                - Every run is a fresh process (a new JVM for the JVM engines), so one engine's warm-up, \
+                JIT state or garbage never helps or hurts another. The time is taken inside the process, \
+                from the module's bytes in memory to the return of `_start`: parsing, validation, \
+                compilation, instantiation and the run itself, but not the start of node or the JVM. \
+                Native binaries are timed from process start to exit.
+                - Rounds alternate between engines: each round runs every kernel under every engine, with \
+                the engines' order rotated from round to round. The tables give the median per kernel and \
+                engine; geomeans are over the kernels an engine completed.
+                - Every run's checksum is checked; a wrong checksum, a crash or a timeout shows in the \
+                table instead of a time, and the runner exits with status 1.
+                - Quick sizes (`jawa-bench/kernels/sizes.txt`) keep the slowest engine, Chicory's \
+                interpreter, within the 20-minute budget on 2 cores; `--scale full` runs each kernel's \
+                default size (0.5 to 2 s natively).
+                - node runs the modules through `node:wasi` (`jawa-bench/kernels/run-wasi.mjs`), by \
+                default (Liftoff, then TurboFan) and with `--no-liftoff` (TurboFan only). Chicory runs \
+                them with chicory-wasi, in its interpreter and with its bytecode compiler.
+
+                ## The kernels
+
+                | kernel | what it does |
+                |---|---|
+                | matmul | dense f64 matrix multiply and power iteration |
+                | stencil | 5-point Jacobi relaxation on a 256 × 256 f64 grid |
+                | sha256 | SHA-256 over a 64 KiB buffer, chained |
+                | compress | LZ77 with hash chains, compress and decompress 1 MiB blocks |
+                | sort | quicksort of u32 keys and bottom-up merge sort of u64 keys |
+                | nbody | 8-body gravity simulation (f64) |
+                | mandelbrot | escape counts over an f64 grid |
+                | fannkuch | pancake flips over all permutations |
+                | strings | hashing, KMP search, reversing and sorting strings |
+                | recursive | naive Fibonacci, Takeuchi, a recursive tree walk (call-heavy) |
+                | interp | a bytecode interpreter dispatching through function pointers (call_indirect-heavy) |
+                | i64 | Miller-Rabin with 64-bit arithmetic, bit counts, 64-bit division |
+                | alloc | malloc/realloc/free churn with a growing peak (memory.grow-heavy) |
+
+                Rebuild the modules and native binaries with `jawa-bench/kernels/build.sh` (needs clang, \
+                lld, wasi-libc and libclang-rt-14-dev-wasm32 on Debian); the comparison itself needs only \
+                Java, and node for the node columns.
+                """);
+        return sb.toString();
+    }
+}
