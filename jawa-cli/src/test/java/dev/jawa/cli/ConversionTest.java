@@ -125,7 +125,7 @@ class ConversionTest {
         List<String> lines = r.out().lines().toList();
         // Two round trips, one valid module, one malformed and one invalid module rejected.
         assertEquals("s.wast: 5 passed, 0 failed", lines.getFirst());
-        assertTrue(lines.contains("2 commands not run (they need execution, which Jawa does not have yet;"
+        assertTrue(lines.contains("2 commands not run (they need execution, which the static modes skip;"
                 + " or validation, which formats-only mode skips)"), r.out());
         assertTrue(lines.contains("1 of 1 invalid-module rejections carry a message starting with the expected text"),
                 r.out());
@@ -135,7 +135,7 @@ class ConversionTest {
         assertEquals(0, formats.status(), formats.out() + formats.err());
         lines = formats.out().lines().toList();
         assertEquals("s.wast: 3 passed, 0 failed", lines.getFirst());
-        assertTrue(lines.contains("3 commands not run (they need execution, which Jawa does not have yet;"
+        assertTrue(lines.contains("3 commands not run (they need execution, which the static modes skip;"
                 + " or validation, which formats-only mode skips)"), formats.out());
         assertEquals("3 passed, 0 failed", lines.getLast());
     }

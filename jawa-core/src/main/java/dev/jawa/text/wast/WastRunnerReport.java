@@ -68,7 +68,7 @@ public final class WastRunnerReport {
      */
     public static List<String> statistics(CheckTally total) {
         return List.of(
-                total.notRun() + " commands not run (they need execution, which Jawa does not have yet;"
+                total.notRun() + " commands not run (they need execution, which the static modes skip;"
                         + " or validation, which formats-only mode skips)",
                 total.rejectionsWithExpectedMessage() + " of " + total.rejections()
                         + " malformed-module rejections carry a message starting with the expected text",

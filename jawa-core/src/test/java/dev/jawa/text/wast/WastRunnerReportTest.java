@@ -29,7 +29,7 @@ class WastRunnerReportTest {
                 "a.wast: 2 passed, 1 failed",
                 "  FAIL [known] b.wast:9 text-roundtrip: print: boom",
                 "b.wast: 1 passed, 1 failed",
-                "1 commands not run (they need execution, which Jawa does not have yet;"
+                "1 commands not run (they need execution, which the static modes skip;"
                         + " or validation, which formats-only mode skips)",
                 "1 of 1 malformed-module rejections carry a message starting with the expected text",
                 "0 of 0 invalid-module rejections carry a message starting with the expected text",
@@ -47,7 +47,7 @@ class WastRunnerReportTest {
                 lines::add);
         assertEquals(List.of(
                 "a.wast: 0 passed, 1 failed",
-                "0 commands not run (they need execution, which Jawa does not have yet;"
+                "0 commands not run (they need execution, which the static modes skip;"
                         + " or validation, which formats-only mode skips)",
                 "0 of 0 malformed-module rejections carry a message starting with the expected text",
                 "0 of 0 invalid-module rejections carry a message starting with the expected text",
