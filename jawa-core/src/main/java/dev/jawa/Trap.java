@@ -10,11 +10,36 @@ package dev.jawa;
  */
 public class Trap extends WasmException {
 
+    /**
+     * One WebAssembly frame of a trap's stack: the function (index in its module's function index
+     * space, and its name from the name section, or null), innermost first.
+     */
+    public record Frame(String module, int functionIndex, String functionName) {
+
+        @Override
+        public String toString() {
+            String m = module == null ? "" : module + ".";
+            return functionName != null ? m + "$" + functionName + " (func " + functionIndex + ")"
+                    : m + "func " + functionIndex;
+        }
+    }
+
     private final String reason;
+    private final java.util.List<Frame> frames = new java.util.ArrayList<>();
 
     public Trap(String reason) {
         super(reason);
         this.reason = reason;
+    }
+
+    /** Adds the next outer WebAssembly frame (the execution tier calls this while unwinding). */
+    public void addFrame(Frame frame) {
+        frames.add(frame);
+    }
+
+    /** The WebAssembly frames that were active when the trap happened, innermost first. */
+    public java.util.List<Frame> wasmStackTrace() {
+        return java.util.Collections.unmodifiableList(frames);
     }
 
     /** The spec's wording of the trap. */

@@ -71,4 +71,18 @@ class EmbeddingApiTest {
         assertArrayEquals(new long[] {900}, inst.function("f").call(900));
         assertEquals("call stack exhausted", assertThrows(Trap.class, () -> inst.function("f").call(2000)).reason());
     }
+
+    @Test
+    void trapsCarryTheWebAssemblyStackTrace() {
+        Instance inst = new Engine().compileText("""
+                (module
+                  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                  (func $outer (export "outer") (param i32) (result i32) (call $inner (local.get 0))))
+                """).instantiate();
+        Trap t = assertThrows(Trap.class, () -> inst.function("outer").call(0));
+        assertEquals("integer divide by zero", t.reason());
+        assertEquals(2, t.wasmStackTrace().size());
+        assertEquals(0, t.wasmStackTrace().get(0).functionIndex());
+        assertEquals(1, t.wasmStackTrace().get(1).functionIndex());
+    }
 }

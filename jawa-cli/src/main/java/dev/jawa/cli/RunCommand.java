@@ -90,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitStatus.OK;
         } catch (Trap t) {
             err.println("trap: " + t.getMessage());
+            for (Trap.Frame f : t.wasmStackTrace()) {
+                err.println("    at " + f);
+            }
             return ExitStatus.BAD_INPUT;
         } catch (WasmException e) {
             err.println(file + ": " + e.getMessage());

@@ -41,6 +41,8 @@ final class Machine {
     static final int MAX_SLOTS = 1 << 24;
 
     private static final int[] RETURN_CODE = {Ops.RETURN};
+    /** The most frames a trap records (the innermost ones): deep recursion must not make traps costly. */
+    private static final int MAX_TRACE = 1000;
 
     final int maxDepth;
     long[] s = new long[1024];
@@ -151,8 +153,13 @@ final class Machine {
     private int moveDown(int sp, int arity, int dst) {
         int src = sp - arity;
         if (src != dst) {
-            System.arraycopy(s, src, s, dst, arity);
-            System.arraycopy(r, src, r, dst, arity);
+            if (arity == 1) {
+                s[dst] = s[src];
+                r[dst] = r[src];
+            } else if (arity != 0) {
+                System.arraycopy(s, src, s, dst, arity);
+                System.arraycopy(r, src, r, dst, arity);
+            }
         }
         return dst + arity;
     }
@@ -583,6 +590,12 @@ final class Machine {
                 default -> throw Interpreter.unsupported(code[pc - 1], code[pc]);
             }
             }
+          } catch (Trap t) {
+            t.addFrame(frame(c));
+            for (int d = depth - 1; d >= baseDepth && t.wasmStackTrace().size() < MAX_TRACE; d--) {
+                t.addFrame(frame(frameCode[d]));
+            }
+            throw t;
           } catch (WebAssemblyException e) {
             // Unwind to the innermost handler that catches it, frame by frame.
             ExceptionInstance exn = e.exception();
@@ -663,6 +676,12 @@ final class Machine {
             r[fp + hs[at + 3]] = exn; // for rethrow in the arm
         }
         return sp;
+    }
+
+    /** A trap's stack frame for a function. */
+    private static Trap.Frame frame(Compiled c) {
+        var names = c.instance.module().module().names();
+        return new Trap.Frame(names.module(), c.function.index(), names.functions().get(c.function.index()));
     }
 
     /** ref.eq: identity, except that i31 references are equal by value. */
