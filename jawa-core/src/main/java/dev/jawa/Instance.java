@@ -26,6 +26,32 @@ public final class Instance {
     }
 
     /**
+     * The exported memory {@code name}: typed loads and stores, bulk copies and UTF-8 helpers.
+     *
+     * @throws IllegalArgumentException if there is no memory exported by that name
+     */
+    public dev.jawa.runtime.Memory memory(String name) {
+        if (!(instance.export(name) instanceof dev.jawa.runtime.Memory m)) {
+            throw new IllegalArgumentException("no exported memory named \"" + name + "\"");
+        }
+        return m;
+    }
+
+    /**
+     * Binds the exported function {@code name} to a Java functional interface: calling the
+     * interface's single abstract method calls the function, with arguments and results converted
+     * as by {@link Function#apply(Object...)} (primitive parameters and the return type are
+     * boxed and unboxed; a method returning void ignores results, and one whose function returns
+     * several values must return {@code Object[]}).
+     *
+     * @throws IllegalArgumentException if {@code type} is not a functional interface or its
+     *     method's parameter count differs from the function's
+     */
+    public <T> T bind(String name, Class<T> type) {
+        return FunctionBinding.bind(function(name), type);
+    }
+
+    /**
      * The export {@code name} as a runtime object (a {@link dev.jawa.runtime.FunctionInstance},
      * {@link dev.jawa.runtime.Table}, {@link dev.jawa.runtime.Memory},
      * {@link dev.jawa.runtime.Global} or {@link dev.jawa.runtime.TagInstance}), or null.

@@ -85,4 +85,26 @@ class EmbeddingApiTest {
         assertEquals(0, t.wasmStackTrace().get(0).functionIndex());
         assertEquals(1, t.wasmStackTrace().get(1).functionIndex());
     }
+
+    @Test
+    void exportsBindToFunctionalInterfacesAndMemoryIsReadable() {
+        Instance inst = new Engine().compileText("""
+                (module
+                  (memory (export "mem") 1)
+                  (data (i32.const 16) "h\\c3\\a9llo\\00")
+                  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+                  (func (export "store") (param i32 f64) (f64.store (local.get 0) (local.get 1))))
+                """).instantiate();
+        java.util.function.IntBinaryOperator add = inst.bind("add", java.util.function.IntBinaryOperator.class);
+        assertEquals(7, add.applyAsInt(3, 4));
+        dev.jawa.runtime.Memory mem = inst.memory("mem");
+        assertEquals("h\u00e9llo", mem.readCString(16));
+        assertEquals("h\u00e9", mem.readUtf8(16, 3));
+        inst.function("store").apply(64, 2.5);
+        assertEquals(2.5, mem.loadF64(64));
+        assertEquals(5, mem.writeUtf8(100, "wasm!"));
+        assertArrayEquals("wasm!".getBytes(java.nio.charset.StandardCharsets.UTF_8), mem.read(100, 5));
+        assertThrows(Trap.class, () -> mem.read(65536 - 2, 4));
+        assertThrows(IllegalArgumentException.class, () -> inst.bind("add", Runnable.class));
+    }
 }

@@ -171,6 +171,83 @@ public final class Memory {
         System.arraycopy(data, (int) s, to, (int) d, (int) n);
     }
 
+    // Bulk and typed access for embedders (addresses are unsigned byte offsets).
+
+    /** Copies {@code length} bytes at {@code address} into a new array. */
+    public byte[] read(long address, int length) {
+        byte[] out = new byte[length];
+        read(address, out, 0, length);
+        return out;
+    }
+
+    /** Copies {@code length} bytes at {@code address} into {@code dest} at {@code offset}. */
+    public void read(long address, byte[] dest, int offset, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length " + length);
+        }
+        byte[] b = check(address, length);
+        System.arraycopy(b, (int) address, dest, offset, length);
+    }
+
+    /** Copies {@code length} bytes of {@code src} from {@code offset} to {@code address}. */
+    public void write(long address, byte[] src, int offset, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length " + length);
+        }
+        byte[] b = check(address, length);
+        System.arraycopy(src, offset, b, (int) address, length);
+    }
+
+    /** Writes all of {@code src} at {@code address}. */
+    public void write(long address, byte[] src) {
+        write(address, src, 0, src.length);
+    }
+
+    /** The {@code length} bytes at {@code address} decoded as UTF-8 (malformed input replaced). */
+    public String readUtf8(long address, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length " + length);
+        }
+        byte[] b = check(address, length);
+        return new String(b, (int) address, length, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The NUL-terminated UTF-8 string at {@code address} (up to the end of memory if there is no
+     * NUL).
+     */
+    public String readCString(long address) {
+        byte[] b = check(address, 0);
+        int end = (int) address;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        return new String(b, (int) address, end - (int) address, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code s} as UTF-8 at {@code address} (no terminator); returns the bytes written. */
+    public int writeUtf8(long address, String s) {
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(address, bytes);
+        return bytes.length;
+    }
+
+    public float loadF32(long ea) {
+        return Float.intBitsToFloat(loadI32(ea));
+    }
+
+    public double loadF64(long ea) {
+        return Double.longBitsToDouble(loadI64(ea));
+    }
+
+    public void storeF32(long ea, float v) {
+        storeI32(ea, Float.floatToRawIntBits(v));
+    }
+
+    public void storeF64(long ea, double v) {
+        storeI64(ea, Double.doubleToRawLongBits(v));
+    }
+
     /** Whether the memory uses 64-bit addresses. */
     public boolean is64() {
         return addressType == AddressType.I64;
