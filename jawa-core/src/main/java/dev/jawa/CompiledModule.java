@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A decoded and validated module, ready to be instantiated any number of times. Immutable and
- * thread-safe. (Each instance translates a function for the interpreter on its first call; sharing
- * translations between instances of one module is a later optimization.)
+ * thread-safe. The interpreter translates each function once, on its first call in any instance,
+ * and all instances share the translation.
  */
 public final class CompiledModule {
 

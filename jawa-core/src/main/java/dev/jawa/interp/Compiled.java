@@ -26,10 +26,19 @@ final class Compiled {
     /** The try_table handlers (layout in {@link Translator}), innermost first. */
     final int[] handlers;
 
+    /**
+     * The same translation for another function at the same index of another instance of the
+     * module (the code does not depend on the instance); with null, an instance-free template.
+     */
+    Compiled forFunction(WasmFunction other) {
+        return new Compiled(other, code, nParams, nLocals, nResults, frameSize - nLocals, refLocal, v128Locals,
+                handlers);
+    }
+
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
             boolean[] refLocal, int[] v128Locals, int[] handlers) {
         this.function = function;
-        this.instance = function.instance();
+        this.instance = function == null ? null : function.instance();
         this.code = code;
         this.nParams = nParams;
         this.nLocals = nLocals;

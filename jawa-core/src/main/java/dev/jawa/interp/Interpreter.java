@@ -4,6 +4,7 @@ import dev.jawa.module.Opcode;
 import dev.jawa.runtime.ExecutionTier;
 import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.runtime.WasmFunction;
+import dev.jawa.validate.ValidatedModule;
 
 /**
  * The interpreter tier: translates each function on its first call ({@link Translator}) and runs
@@ -33,13 +34,34 @@ public final class Interpreter implements ExecutionTier {
         machines.get().invoke(f, values, refs);
     }
 
+    /**
+     * Translations by module, shared by all its instances: a function is translated once per
+     * module, whichever instance calls it first. Weak keys, so a module no longer used is dropped
+     * with its translations (the templates reference no instance and so never the key).
+     */
+    private static final java.util.Map<ValidatedModule, Compiled[]> BY_MODULE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The translation of {@code f}, made on first use. */
     static Compiled compiled(WasmFunction f) {
         Object c = f.tierCode;
         if (c instanceof Compiled compiled) {
             return compiled;
         }
-        Compiled made = Translator.translate(f);
+        ValidatedModule module = f.instance().module();
+        Compiled[] shared = BY_MODULE.computeIfAbsent(module, m -> new Compiled[m.functionCount()]);
+        Compiled made;
+        synchronized (shared) {
+            Compiled known = shared[f.definedIndex()];
+            if (known == null) {
+                made = Translator.translate(f);
+                // The template holds no instance, so the cache never keeps an instance (or, through
+                // it, its module key) alive.
+                shared[f.definedIndex()] = made.forFunction(null);
+            } else {
+                made = known.forFunction(f);
+            }
+        }
         f.tierCode = made;
         return made;
     }
