@@ -45,8 +45,13 @@ final class Machine {
     private static final int MAX_TRACE = 1000;
 
     final int maxDepth;
-    long[] s = new long[1024];
-    Object[] r = new Object[1024];
+    private static final int INITIAL_SLOTS = 1024;
+    private static final int SHRINK_ABOVE = 1 << 20;
+
+    long[] s = new long[INITIAL_SLOTS];
+    Object[] r = new Object[INITIAL_SLOTS];
+    /** The highest slot any frame of the current outermost call may have used. */
+    private int highWater;
     private int[] framePc = new int[64];
     private int[] frameFp = new int[64];
     private Compiled[] frameCode = new Compiled[64];
@@ -66,6 +71,7 @@ final class Machine {
         try {
             Compiled c = Interpreter.compiled(f);
             ensure(fp + c.frameSize + 1);
+            highWater = Math.max(highWater, fp + c.frameSize);
             int n = c.nParams;
             System.arraycopy(values, 0, s, fp, n);
             System.arraycopy(refs, 0, r, fp, n);
@@ -75,9 +81,18 @@ final class Machine {
         } catch (StackOverflowError e) {
             throw new Trap(Traps.STACK_EXHAUSTED);
         } finally {
-            Arrays.fill(r, fp, Math.min(r.length, Math.max(top, fp) + 1), null);
             depth = savedDepth;
             top = savedTop;
+            if (depth == 0) {
+                // The outermost call is over: drop the references the frames left behind, so the
+                // stack keeps no WebAssembly objects alive, and give back an outsized stack.
+                Arrays.fill(r, 0, Math.min(r.length, highWater + 1), null);
+                highWater = 0;
+                if (s.length > SHRINK_ABOVE) {
+                    s = new long[INITIAL_SLOTS];
+                    r = new Object[INITIAL_SLOTS];
+                }
+            }
         }
     }
 
@@ -296,6 +311,9 @@ final class Machine {
                         } else {
                             pushFrame(c, pc, fp);
                             newFp = sp - np;
+                        }
+                        if (newFp + callee.frameSize > highWater) {
+                            highWater = newFp + callee.frameSize;
                         }
                         if (newFp + callee.frameSize >= this.s.length) {
                             top = sp;
