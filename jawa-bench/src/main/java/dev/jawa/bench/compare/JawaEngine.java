@@ -6,12 +6,8 @@ import java.util.Optional;
 /**
  * Jawa's own tiers: interp, jit and auto (auto is the baseline of every ratio once it exists).
  *
- * <p>TODO(interpreter task): Jawa cannot execute code yet: there is no public API to instantiate a
- * module and call {@code _start}, and no WASI. When dev.jawa's API lands, add a {@code JawaMain}
- * beside {@link ChicoryMain} (same protocol: program output on stdout, {@link
- * RunOutput#TIME_PREFIX} on stderr, tier as the first argument), make this class a {@link
- * JvmEngine} running it, and drop {@link #unavailableReason()}. Until then the engine reports
- * itself unavailable and is never run: no Jawa number is ever made up.
+ * <p>The interpreter runs through {@link JawaMain}; jit and auto do not exist yet and report
+ * themselves unavailable, so they are never run: no Jawa number is ever made up.
  */
 final class JawaEngine extends JvmEngine {
 
@@ -39,6 +35,7 @@ final class JawaEngine extends JvmEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        return Optional.of("Jawa has no execution tier yet (the interpreter and its public API are being written)");
+        return tier.equals("interp") ? Optional.empty()
+                : Optional.of("Jawa has no " + tier + " tier yet (only the interpreter exists)");
     }
 }
