@@ -223,11 +223,9 @@ final class Machine {
             switch (code[pc++]) {
                 case Ops.UNREACHABLE -> throw trap(Traps.UNREACHABLE);
                 case Ops.IF -> {
-                    if ((int) s[--sp] == 0) {
-                        pc = code[pc];
-                    } else {
-                        pc++;
-                    }
+                    // Branch-free, like the comparisons (see Cmp): m is -1 when the condition is 0.
+                    int m = -Cmp.eqz((int) s[--sp]);
+                    pc = (code[pc] & m) | ((pc + 1) & ~m);
                 }
                 case Ops.JUMP -> pc = code[pc];
                 case Ops.BR -> {
@@ -235,12 +233,10 @@ final class Machine {
                     pc = code[pc];
                 }
                 case Ops.BR_IF -> {
-                    if ((int) s[--sp] != 0) {
-                        sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
-                        pc = code[pc];
-                    } else {
-                        pc += 3;
-                    }
+                    // Branch-free: not taken is a move of no values to the current top.
+                    int m = Cmp.eqz((int) s[--sp]) - 1; // -1 when taken
+                    sp = moveDown(sp, code[pc + 1] & m, ((fp + code[pc + 2]) & m) | (sp & ~m));
+                    pc = (code[pc] & m) | ((pc + 3) & ~m);
                 }
                 case Ops.BR_TABLE -> {
                     int n = code[pc];
@@ -344,10 +340,9 @@ final class Machine {
                 case Ops.DROP -> sp--;
                 case Ops.SELECT -> {
                     sp -= 2;
-                    if ((int) s[sp + 1] == 0) {
-                        s[sp - 1] = s[sp];
-                        r[sp - 1] = r[sp];
-                    }
+                    int pick = sp - 1 + Cmp.eqz((int) s[sp + 1]); // the second operand if 0
+                    s[sp - 1] = s[pick];
+                    r[sp - 1] = r[pick];
                 }
                 case Ops.LOCAL_GET -> s[sp++] = s[fp + code[pc++]];
                 case Ops.LOCAL_SET -> s[fp + code[pc++]] = s[--sp];
@@ -432,28 +427,28 @@ final class Machine {
                     pc += 2;
                 }
 
-                case Ops.I32_EQZ -> s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
-                case Ops.I32_EQ -> { sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; }
-                case Ops.I32_NE -> { sp--; s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0; }
-                case Ops.I32_LT_S -> { sp--; s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0; }
-                case Ops.I32_LT_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0 ? 1 : 0; }
-                case Ops.I32_GT_S -> { sp--; s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0; }
-                case Ops.I32_GT_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0 ? 1 : 0; }
-                case Ops.I32_LE_S -> { sp--; s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0; }
-                case Ops.I32_LE_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0 ? 1 : 0; }
-                case Ops.I32_GE_S -> { sp--; s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0; }
-                case Ops.I32_GE_U -> { sp--; s[sp - 1] = Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0 ? 1 : 0; }
-                case Ops.I64_EQZ -> s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
-                case Ops.I64_EQ -> { sp--; s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0; }
-                case Ops.I64_NE -> { sp--; s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0; }
-                case Ops.I64_LT_S -> { sp--; s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0; }
-                case Ops.I64_LT_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) < 0 ? 1 : 0; }
-                case Ops.I64_GT_S -> { sp--; s[sp - 1] = s[sp - 1] > s[sp] ? 1 : 0; }
-                case Ops.I64_GT_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) > 0 ? 1 : 0; }
-                case Ops.I64_LE_S -> { sp--; s[sp - 1] = s[sp - 1] <= s[sp] ? 1 : 0; }
-                case Ops.I64_LE_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) <= 0 ? 1 : 0; }
-                case Ops.I64_GE_S -> { sp--; s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0; }
-                case Ops.I64_GE_U -> { sp--; s[sp - 1] = Long.compareUnsigned(s[sp - 1], s[sp]) >= 0 ? 1 : 0; }
+                case Ops.I32_EQZ -> s[sp - 1] = Cmp.eqz((int) s[sp - 1]);
+                case Ops.I32_EQ -> { sp--; s[sp - 1] = Cmp.eqz((int) s[sp - 1] ^ (int) s[sp]); }
+                case Ops.I32_NE -> { sp--; s[sp - 1] = 1 ^ Cmp.eqz((int) s[sp - 1] ^ (int) s[sp]); }
+                case Ops.I32_LT_S -> { sp--; s[sp - 1] = Cmp.lt((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_LT_U -> { sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_GT_S -> { sp--; s[sp - 1] = Cmp.lt((int) s[sp], (int) s[sp - 1]); }
+                case Ops.I32_GT_U -> { sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); }
+                case Ops.I32_LE_S -> { sp--; s[sp - 1] = 1 ^ Cmp.lt((int) s[sp], (int) s[sp - 1]); }
+                case Ops.I32_LE_U -> { sp--; s[sp - 1] = 1 ^ Cmp.ltU((int) s[sp], (int) s[sp - 1]); }
+                case Ops.I32_GE_S -> { sp--; s[sp - 1] = 1 ^ Cmp.lt((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I32_GE_U -> { sp--; s[sp - 1] = 1 ^ Cmp.ltU((int) s[sp - 1], (int) s[sp]); }
+                case Ops.I64_EQZ -> s[sp - 1] = Cmp.eqz(s[sp - 1]);
+                case Ops.I64_EQ -> { sp--; s[sp - 1] = Cmp.eqz(s[sp - 1] ^ s[sp]); }
+                case Ops.I64_NE -> { sp--; s[sp - 1] = 1 ^ Cmp.eqz(s[sp - 1] ^ s[sp]); }
+                case Ops.I64_LT_S -> { sp--; s[sp - 1] = Cmp.lt(s[sp - 1], s[sp]); }
+                case Ops.I64_LT_U -> { sp--; s[sp - 1] = Cmp.ltU(s[sp - 1], s[sp]); }
+                case Ops.I64_GT_S -> { sp--; s[sp - 1] = Cmp.lt(s[sp], s[sp - 1]); }
+                case Ops.I64_GT_U -> { sp--; s[sp - 1] = Cmp.ltU(s[sp], s[sp - 1]); }
+                case Ops.I64_LE_S -> { sp--; s[sp - 1] = 1 ^ Cmp.lt(s[sp], s[sp - 1]); }
+                case Ops.I64_LE_U -> { sp--; s[sp - 1] = 1 ^ Cmp.ltU(s[sp], s[sp - 1]); }
+                case Ops.I64_GE_S -> { sp--; s[sp - 1] = 1 ^ Cmp.lt(s[sp - 1], s[sp]); }
+                case Ops.I64_GE_U -> { sp--; s[sp - 1] = 1 ^ Cmp.ltU(s[sp - 1], s[sp]); }
                 case Ops.F32_EQ -> { sp--; s[sp - 1] = f32(s[sp - 1]) == f32(s[sp]) ? 1 : 0; }
                 case Ops.F32_NE -> { sp--; s[sp - 1] = f32(s[sp - 1]) != f32(s[sp]) ? 1 : 0; }
                 case Ops.F32_LT -> { sp--; s[sp - 1] = f32(s[sp - 1]) < f32(s[sp]) ? 1 : 0; }
