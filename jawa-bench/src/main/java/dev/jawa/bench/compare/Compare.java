@@ -26,7 +26,7 @@ public final class Compare {
             usage: Compare [options]
               --kernels-dir DIR   the kernels (sizes.txt, expected.txt, wasm/, run-wasi.mjs); default jawa-bench/kernels
               --native-dir DIR    the native binaries; default jawa-bench/target/kernels-native
-              --rounds N          rounds per kernel and engine, the median is reported (default 3)
+              --rounds N          rounds per kernel and engine, the median is reported (default 5)
               --scale quick|full  the comparison's sizes or each kernel's default size (default quick)
               --only K1,K2        run only these kernels
               --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
@@ -203,7 +203,7 @@ public final class Compare {
     static final class Options {
         Path kernelsDir = Path.of("jawa-bench/kernels");
         Path nativeDir = Path.of("jawa-bench/target/kernels-native");
-        int rounds = 3;
+        int rounds = 5;
         Kernel.Scale scale = Kernel.Scale.QUICK;
         List<String> only = List.of();
         List<String> engines = List.of();
