@@ -11,7 +11,9 @@ import java.util.Optional;
  * beside {@link ChicoryMain} (same protocol: program output on stdout, {@link
  * RunOutput#TIME_PREFIX} on stderr, tier as the first argument), make this class a {@link
  * JvmEngine} running it, and drop {@link #unavailableReason()}. Until then the engine reports
- * itself unavailable and is never run: no Jawa number is ever made up.
+ * itself unavailable and is never run: no Jawa number is ever made up. The startup measurement
+ * needs a {@code JawaStartupMain} likewise (see {@link ChicoryStartupMain}), returned by
+ * {@link #forStartup()}.
  */
 final class JawaEngine extends JvmEngine {
 

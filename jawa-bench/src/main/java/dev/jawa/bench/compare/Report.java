@@ -21,13 +21,14 @@ final class Report {
      * @param baseline the engine the ratios are taken against
      * @param times the Markdown table of times
      * @param ratios the Markdown table of ratios
+     * @param startup the Markdown table of startup times, or null when startup was not measured
      * @param unavailable engines not measured, with the reason
      * @param took how long the comparison took
      * @param command the command line that produced it
      * @param chart the chart's path relative to the report, or null
      * @param started when the comparison started
      */
-    record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios,
+    record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios, String startup,
             Map<String, String> unavailable, Duration took, String command, String chart, Instant started) {}
 
     static String render(Inputs in) {
@@ -71,6 +72,20 @@ final class Report {
         sb.append("Median time of ").append(in.rounds()).append(" runs:\n\n").append(in.times()).append('\n');
         sb.append("Time relative to ").append(in.baseline()).append(" (below 1 is faster):\n\n")
                 .append(in.ratios()).append('\n');
+        if (in.startup() != null) {
+            sb.append("""
+                    ### Startup
+
+                    The time from a module's bytes in memory to the return of its first call: decoding, \
+                    validation, compilation where the engine compiles ahead, instantiation (with do-nothing \
+                    host functions for the imports) and one call of an exported `probe(40, 2)`, whose \
+                    answer, 42, is checked. The small module is that one function; the large one is \
+                    `LargeModuleGenerator`'s (thousands of functions, more than 10 MB of code), generated into \
+                    `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs.
+
+                    """.formatted(in.rounds()));
+            sb.append(in.startup()).append('\n');
+        }
         if (!in.unavailable().isEmpty()) {
             sb.append("Not measured:\n\n");
             in.unavailable().forEach((name, reason) -> sb.append("- ").append(name).append(": ").append(reason)
