@@ -81,7 +81,9 @@ final class Report {
                     host functions for the imports) and one call of an exported `probe(40, 2)`, whose \
                     answer, 42, is checked. The small module is that one function; the large one is \
                     `LargeModuleGenerator`'s (thousands of functions, more than 10 MB of code), generated into \
-                    `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs.
+                    `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
+                    names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
+                    validator and wabt's `wasm-validate` accept it).
 
                     """.formatted(in.rounds()));
             sb.append(in.startup()).append('\n');
