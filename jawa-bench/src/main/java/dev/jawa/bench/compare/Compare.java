@@ -81,6 +81,7 @@ public final class Compare {
         Results startup = new Results(startupModules.stream().map(Kernel::name).toList(),
                 startupEngines.stream().map(Engine::displayName).toList());
 
+        String loadBefore = Machine.loadAverage();
         Instant started = Instant.now();
         for (int round = 0; round < o.rounds; round++) {
             for (Kernel k : kernels) {
@@ -104,6 +105,7 @@ public final class Compare {
             }
         }
         Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        String loadAfter = Machine.loadAverage();
 
         String times = MarkdownTables.times(results, "kernel (size)",
                 kernels.stream().map(k -> k.name() + " (" + k.size(o.scale) + ")").toList());
@@ -125,7 +127,7 @@ public final class Compare {
         if (o.report != null) {
             write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios,
                     startupTimes, unavailable, took, o.command, o.svg == null ? null : relative(o.report, o.svg),
-                    started)));
+                    started, loadBefore, loadAfter)));
         }
         if (startup.anyFailure()) {
             // A peer engine that cannot load the large module is a finding, not a broken run.

@@ -27,9 +27,12 @@ final class Report {
      * @param command the command line that produced it
      * @param chart the chart's path relative to the report, or null
      * @param started when the comparison started
+     * @param loadBefore the 1-minute load average before the first run
+     * @param loadAfter the 1-minute load average after the last run
      */
     record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios, String startup,
-            Map<String, String> unavailable, Duration took, String command, String chart, Instant started) {}
+            Map<String, String> unavailable, Duration took, String command, String chart, Instant started,
+            String loadBefore, String loadAfter) {}
 
     static String render(Inputs in) {
         StringBuilder sb = new StringBuilder();
@@ -59,6 +62,9 @@ final class Report {
                 .append(Machine.cpuModel()).append(" (`lscpu` model name), ").append(Machine.memory())
                 .append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append('\n');
+        sb.append("- 1-minute load average before the first run: ").append(in.loadBefore())
+                .append(", after the last: ").append(in.loadAfter())
+                .append(" (the runs themselves keep about one core busy; more is other work on the machine)\n");
         sb.append("- Java: ").append(Machine.java()).append('\n');
         Machine.toolVersion(List.of("node", "--version")).ifPresent(v -> sb.append("- node: ").append(v).append('\n'));
         Machine.toolVersion(List.of("clang", "--version")).ifPresent(v -> sb.append("- clang: ").append(v).append('\n'));
