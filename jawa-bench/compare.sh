@@ -6,6 +6,8 @@
 # It builds jawa-bench (target/benchmarks.jar, which holds Chicory too), builds the native
 # kernels when clang is on the PATH and they are missing or stale, and runs
 # dev.jawa.bench.compare.Compare (its options: --help). Needs a JDK 25; node is optional.
+# Later options win: for a partial run (--only, --engines) pass --report and --svg elsewhere,
+# e.g. --report /tmp/bench.md --svg /tmp/bench.svg, to leave the committed files alone.
 set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)

@@ -24,7 +24,7 @@ static uint64_t check_and_free(node_t *n) {
 #define POOL 4096
 
 int main(int argc, char **argv) {
-    long phases = kernel_size(argc, argv, 64);
+    long phases = kernel_size(argc, argv, 80);
     rng_t r = {0xa110cULL};
     uint64_t h = CHECKSUM_SEED;
     void *pool[POOL] = {0};

@@ -27,7 +27,7 @@ static double power_step(int n, const double *c, const double *x, double *y) {
 }
 
 int main(int argc, char **argv) {
-    int n = (int) kernel_size(argc, argv, 1000);
+    int n = (int) kernel_size(argc, argv, 1200);
     double *a = malloc(sizeof(double) * (size_t) n * n);
     double *b = malloc(sizeof(double) * (size_t) n * n);
     double *c = malloc(sizeof(double) * (size_t) n * n);

@@ -21,7 +21,7 @@ __attribute__((noinline)) static uint64_t walk(uint64_t node, int depth) {
 }
 
 int main(int argc, char **argv) {
-    uint32_t n = (uint32_t) kernel_size(argc, argv, 41);
+    uint32_t n = (uint32_t) kernel_size(argc, argv, 42);
     uint32_t f = fib(n);
     uint64_t h = mix(CHECKSUM_SEED, f);
     int t = 0;

@@ -48,7 +48,7 @@ static void merge_sort(uint64_t *a, uint64_t *tmp, long n) {
 }
 
 int main(int argc, char **argv) {
-    long n = kernel_size(argc, argv, 3000000);
+    long n = kernel_size(argc, argv, 4000000);
     uint32_t *keys = malloc(sizeof(uint32_t) * n);
     uint64_t *wide = malloc(sizeof(uint64_t) * n);
     uint64_t *tmp = malloc(sizeof(uint64_t) * n);

@@ -26,12 +26,14 @@ public final class Compare {
             usage: Compare [options]
               --kernels-dir DIR   the kernels (sizes.txt, expected.txt, wasm/, run-wasi.mjs); default jawa-bench/kernels
               --native-dir DIR    the native binaries; default jawa-bench/target/kernels-native
-              --rounds N          rounds per kernel and engine, the median is reported (default 3)
+              --rounds N          rounds per kernel and engine, the median is reported (default 5)
               --scale quick|full  the comparison's sizes or each kernel's default size (default quick)
               --only K1,K2        run only these kernels
               --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
                                   chicory-interp, chicory-compiler, jawa-interp, jawa-jit, jawa-auto)
               --timeout SECONDS   the longest one run may take (default 600)
+              --startup on|off    also measure startup on a small and a large module (default on)
+              --startup-dir DIR   where the startup modules are generated; default jawa-bench/target/startup
               --report FILE       write the full Markdown report there (as BENCHMARKS.md)
               --svg FILE          write the bar chart there
               --command TEXT      the command line to record in the report
@@ -74,7 +76,12 @@ public final class Compare {
         String baseline = baseline(engines);
         Results results = new Results(kernels.stream().map(Kernel::name).toList(),
                 engines.stream().map(Engine::displayName).toList());
+        List<Kernel> startupModules = o.startup ? StartupModules.write(o.startupDir) : List.of();
+        List<Engine> startupEngines = engines.stream().flatMap(e -> e.forStartup().stream()).toList();
+        Results startup = new Results(startupModules.stream().map(Kernel::name).toList(),
+                startupEngines.stream().map(Engine::displayName).toList());
 
+        String loadBefore = Machine.loadAverage();
         Instant started = Instant.now();
         for (int round = 0; round < o.rounds; round++) {
             for (Kernel k : kernels) {
@@ -88,14 +95,28 @@ public final class Compare {
                     runOnce(results, k, size, e, o.timeout, round, o.rounds);
                 }
             }
+            for (Kernel m : startupModules) {
+                for (int j = 0; j < startupEngines.size(); j++) {
+                    Engine e = startupEngines.get((j + round) % startupEngines.size());
+                    if (startup.failure(m.name(), e.displayName()).isEmpty()) {
+                        runOnce(startup, m, 0, e, o.timeout, round, o.rounds);
+                    }
+                }
+            }
         }
         Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        String loadAfter = Machine.loadAverage();
 
-        List<Long> sizes = kernels.stream().map(k -> k.size(o.scale)).toList();
-        String times = MarkdownTables.times(results, sizes);
+        String times = MarkdownTables.times(results, "kernel (size)",
+                kernels.stream().map(k -> k.name() + " (" + k.size(o.scale) + ")").toList());
         String ratios = MarkdownTables.ratios(results, baseline);
+        String startupTimes = startupModules.isEmpty() ? null : MarkdownTables.times(startup, "module",
+                startupModules.stream().map(Compare::describe).toList(), false);
         System.out.println("Median of " + o.rounds + " rounds:\n\n" + times);
         System.out.println("Ratios against " + baseline + " (below 1 is faster):\n\n" + ratios);
+        if (startupTimes != null) {
+            System.out.println("Startup, median of " + o.rounds + " rounds:\n\n" + startupTimes);
+        }
         unavailable.forEach((name, reason) -> System.out.println("Not measured: " + name + ": " + reason));
         System.out.println("The comparison took " + took.toMinutesPart() + " min " + took.toSecondsPart() + " s.");
 
@@ -104,8 +125,13 @@ public final class Compare {
                     + o.scale.name().toLowerCase(Locale.ROOT) + " sizes; lower is better)"));
         }
         if (o.report != null) {
-            write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios, unavailable,
-                    took, o.command, o.svg == null ? null : relative(o.report, o.svg), started)));
+            write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios,
+                    startupTimes, unavailable, took, o.command, o.svg == null ? null : relative(o.report, o.svg),
+                    started, loadBefore, loadAfter)));
+        }
+        if (startup.anyFailure()) {
+            // A peer engine that cannot load the large module is a finding, not a broken run.
+            System.err.println("compare: some engines failed a startup measurement (see the table)");
         }
         if (results.anyFailure()) {
             System.err.println("compare: some runs failed (see the tables)");
@@ -122,7 +148,9 @@ public final class Compare {
         if (r.timedOut()) {
             verdict = "timeout";
         } else if (r.exitCode() != 0) {
-            verdict = "failed (exit " + r.exitCode() + ")";
+            verdict = RunOutput.uncaughtException(r.stderr())
+                    .map(x -> "failed (" + x + ")")
+                    .orElse("failed (exit " + r.exitCode() + ")");
         } else if (got.isEmpty()) {
             verdict = "no checksum";
         } else if (got.getAsLong() != expected) {
@@ -185,6 +213,16 @@ public final class Compare {
         return engines.getFirst().displayName();
     }
 
+    private static String describe(Kernel module) {
+        try {
+            long bytes = Files.size(module.wasm());
+            return module.name() + " (" + (bytes >= 1_000_000
+                    ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) : bytes + " bytes") + ")";
+        } catch (IOException e) {
+            return module.name();
+        }
+    }
+
     private static String relative(Path from, Path to) {
         Path base = from.toAbsolutePath().normalize().getParent();
         return base.relativize(to.toAbsolutePath().normalize()).toString();
@@ -203,13 +241,15 @@ public final class Compare {
     static final class Options {
         Path kernelsDir = Path.of("jawa-bench/kernels");
         Path nativeDir = Path.of("jawa-bench/target/kernels-native");
-        int rounds = 3;
+        int rounds = 5;
         Kernel.Scale scale = Kernel.Scale.QUICK;
         List<String> only = List.of();
         List<String> engines = List.of();
         Duration timeout = Duration.ofSeconds(600);
         Path report;
         Path svg;
+        boolean startup = true;
+        Path startupDir = Path.of("jawa-bench/target/startup");
         String command = "java -cp jawa-bench/target/benchmarks.jar " + Compare.class.getName();
 
         static Options parse(String[] args) {
@@ -239,6 +279,12 @@ public final class Compare {
                     case "--report" -> o.report = Path.of(v);
                     case "--svg" -> o.svg = Path.of(v);
                     case "--command" -> o.command = v;
+                    case "--startup" -> o.startup = switch (v) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--startup takes on or off, not " + v);
+                    };
+                    case "--startup-dir" -> o.startupDir = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }

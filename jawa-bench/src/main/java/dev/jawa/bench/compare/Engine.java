@@ -47,6 +47,17 @@ public interface Engine {
     RunResult run(Kernel kernel, long size, Duration timeout) throws IOException, InterruptedException;
 
     /**
+     * The same engine set up for the startup measurement (see {@link StartupModules}): its run
+     * decodes, validates, instantiates and returns from a first call, and prints the call's
+     * result as the checksum.
+     *
+     * @return the startup variant, or empty when the engine has none (native code)
+     */
+    default Optional<Engine> forStartup() {
+        return Optional.empty();
+    }
+
+    /**
      * One run's outcome.
      *
      * @param nanos the measured time (see {@link Engine})

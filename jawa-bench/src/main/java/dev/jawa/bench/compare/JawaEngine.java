@@ -7,7 +7,9 @@ import java.util.Optional;
  * Jawa's own tiers: interp, jit and auto (auto is the baseline of every ratio once it exists).
  *
  * <p>The interpreter runs through {@link JawaMain}; jit and auto do not exist yet and report
- * themselves unavailable, so they are never run: no Jawa number is ever made up.
+ * themselves unavailable, so they are never run: no Jawa number is ever made up. TODO: the
+ * startup measurement needs a {@code JawaStartupMain} (see {@link ChicoryStartupMain}), returned
+ * by {@link #forStartup()}.
  */
 final class JawaEngine extends JvmEngine {
 

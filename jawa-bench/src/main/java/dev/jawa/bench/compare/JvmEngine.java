@@ -49,6 +49,14 @@ class JvmEngine extends ProcessEngine {
     }
 
     @Override
+    public Optional<Engine> forStartup() {
+        if (mainClass.equals(ChicoryMain.class.getName())) {
+            return Optional.of(new JvmEngine(id, displayName, ChicoryStartupMain.class.getName(), mode));
+        }
+        return Optional.empty();
+    }
+
+    @Override
     List<String> command(Kernel kernel, long size) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

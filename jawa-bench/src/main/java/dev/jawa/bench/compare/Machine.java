@@ -39,6 +39,19 @@ final class Machine {
         return Optional.empty();
     }
 
+    /**
+     * The 1-minute load average: above 0 before a run, it shows other work sharing the cores.
+     *
+     * @return e.g. {@code 0.42}, or {@code unknown} off Linux
+     */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** @return the JVM the comparison (and every JVM engine) runs on */
     static String java() {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");

@@ -13,18 +13,36 @@ public final class MarkdownTables {
      * The table of median times in milliseconds, with a geometric-mean row.
      *
      * @param results the results
-     * @param sizes each kernel's size argument, in the kernels' order
+     * @param firstColumn the first column's heading
+     * @param rowLabels each kernel's label, in the kernels' order
      * @return Markdown text
      */
-    public static String times(Results results, List<Long> sizes) {
-        StringBuilder sb = header(results, "kernel (size)");
+    public static String times(Results results, String firstColumn, List<String> rowLabels) {
+        return times(results, firstColumn, rowLabels, true);
+    }
+
+    /**
+     * The table of median times in milliseconds.
+     *
+     * @param results the results
+     * @param firstColumn the first column's heading
+     * @param rowLabels each kernel's label, in the kernels' order
+     * @param geomean whether to add a geometric-mean row (not for rows that are unlike, as a small
+     *     and a large module are)
+     * @return Markdown text
+     */
+    public static String times(Results results, String firstColumn, List<String> rowLabels, boolean geomean) {
+        StringBuilder sb = header(results, firstColumn);
         for (int i = 0; i < results.kernels().size(); i++) {
             String k = results.kernels().get(i);
-            sb.append("| ").append(k).append(" (").append(sizes.get(i)).append(')');
+            sb.append("| ").append(rowLabels.get(i));
             for (String e : results.engines()) {
                 sb.append(" | ").append(cell(results, k, e, results.medianMillis(k, e), MarkdownTables::millis));
             }
             sb.append(" |\n");
+        }
+        if (!geomean) {
+            return sb.toString();
         }
         sb.append("| **geomean**");
         for (String e : results.engines()) {
@@ -84,7 +102,7 @@ public final class MarkdownTables {
         }
         int measured = results.measuredKernels(engine);
         String s = "**" + format.apply(value.getAsDouble()) + "**";
-        return measured < results.kernels().size() ? s + " (" + measured + " kernels)" : s;
+        return measured < results.kernels().size() ? s + " (" + measured + " of " + results.kernels().size() + ")" : s;
     }
 
     /**

@@ -39,6 +39,11 @@ final class NodeEngine extends ProcessEngine {
     }
 
     @Override
+    public Optional<Engine> forStartup() {
+        return Optional.of(new NodeEngine(runner.resolveSibling("startup.mjs"), noLiftoff));
+    }
+
+    @Override
     List<String> command(Kernel kernel, long size) {
         List<String> cmd = new ArrayList<>(List.of("node", "--no-warnings"));
         if (noLiftoff) {

@@ -21,14 +21,18 @@ final class Report {
      * @param baseline the engine the ratios are taken against
      * @param times the Markdown table of times
      * @param ratios the Markdown table of ratios
+     * @param startup the Markdown table of startup times, or null when startup was not measured
      * @param unavailable engines not measured, with the reason
      * @param took how long the comparison took
      * @param command the command line that produced it
      * @param chart the chart's path relative to the report, or null
      * @param started when the comparison started
+     * @param loadBefore the 1-minute load average before the first run
+     * @param loadAfter the 1-minute load average after the last run
      */
-    record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios,
-            Map<String, String> unavailable, Duration took, String command, String chart, Instant started) {}
+    record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios, String startup,
+            Map<String, String> unavailable, Duration took, String command, String chart, Instant started,
+            String loadBefore, String loadAfter) {}
 
     static String render(Inputs in) {
         StringBuilder sb = new StringBuilder();
@@ -58,6 +62,9 @@ final class Report {
                 .append(Machine.cpuModel()).append(" (`lscpu` model name), ").append(Machine.memory())
                 .append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append('\n');
+        sb.append("- 1-minute load average before the first run: ").append(in.loadBefore())
+                .append(", after the last: ").append(in.loadAfter())
+                .append(" (the runs themselves keep about one core busy; more is other work on the machine)\n");
         sb.append("- Java: ").append(Machine.java()).append('\n');
         Machine.toolVersion(List.of("node", "--version")).ifPresent(v -> sb.append("- node: ").append(v).append('\n'));
         Machine.toolVersion(List.of("clang", "--version")).ifPresent(v -> sb.append("- clang: ").append(v).append('\n'));
@@ -71,6 +78,22 @@ final class Report {
         sb.append("Median time of ").append(in.rounds()).append(" runs:\n\n").append(in.times()).append('\n');
         sb.append("Time relative to ").append(in.baseline()).append(" (below 1 is faster):\n\n")
                 .append(in.ratios()).append('\n');
+        if (in.startup() != null) {
+            sb.append("""
+                    ### Startup
+
+                    The time from a module's bytes in memory to the return of its first call: decoding, \
+                    validation, compilation where the engine compiles ahead, instantiation (with do-nothing \
+                    host functions for the imports) and one call of an exported `probe(40, 2)`, whose \
+                    answer, 42, is checked. The small module is that one function; the large one is \
+                    `LargeModuleGenerator`'s (thousands of functions, more than 10 MB of code), generated into \
+                    `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
+                    names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
+                    validator and wabt's `wasm-validate` accept it).
+
+                    """.formatted(in.rounds()));
+            sb.append(in.startup()).append('\n');
+        }
         if (!in.unavailable().isEmpty()) {
             sb.append("Not measured:\n\n");
             in.unavailable().forEach((name, reason) -> sb.append("- ").append(name).append(": ").append(reason)
@@ -91,11 +114,17 @@ final class Report {
                 - Every run's checksum is checked; a wrong checksum, a crash or a timeout shows in the \
                 table instead of a time, and the runner exits with status 1.
                 - Quick sizes (`jawa-bench/kernels/sizes.txt`) keep the slowest engine, Chicory's \
-                interpreter, within the 20-minute budget on 2 cores; `--scale full` runs each kernel's \
-                default size (0.5 to 2 s natively).
-                - node runs the modules through `node:wasi` (`jawa-bench/kernels/run-wasi.mjs`), by \
-                default (Liftoff, then TurboFan) and with `--no-liftoff` (TurboFan only). Chicory runs \
-                them with chicory-wasi, in its interpreter and with its bytecode compiler.
+                interpreter, within the 20-minute budget on 2 cores. At these sizes a run under node or \
+                Chicory's compiler is largely compilation and (on the JVM) warm-up, which is part of what \
+                a user waits for but not steady-state speed. `--scale full` runs each kernel's default \
+                size (0.5 to 2 s natively); with Chicory's interpreter that takes hours, so leave it out \
+                with `--engines`.
+                - node runs the modules through `jawa-bench/kernels/run-wasi.mjs`, by default (Liftoff, \
+                then TurboFan) and with `--no-liftoff` (TurboFan only). That script implements the seven \
+                WASI calls the kernels make itself: node 20's `node:wasi` keeps a stale pointer to the \
+                memory after `memory.grow` and crashes or loses output once a kernel's memory grows. \
+                Chicory runs the modules with chicory-wasi, in its interpreter and with its bytecode \
+                compiler, in a JVM with `-Xmx3g -Xss64m`.
 
                 ## The kernels
 

@@ -1,6 +1,7 @@
 package dev.jawa.bench.compare;
 
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -56,6 +57,26 @@ public final class RunOutput {
             }
         }
         return found;
+    }
+
+    /**
+     * The simple class name of the exception that ended a JVM, from the JVM's {@code Exception in
+     * thread "main" some.Exception: ...} line, for the table's failure cells.
+     *
+     * @param stderr everything the run printed on stderr
+     * @return e.g. {@code VerifyError}, or empty when there is no such line
+     */
+    public static Optional<String> uncaughtException(String stderr) {
+        String marker = "Exception in thread \"main\" ";
+        for (String line : stderr.split("\\R")) {
+            int at = line.indexOf(marker);
+            if (at >= 0) {
+                String rest = line.substring(at + marker.length());
+                String name = rest.split("[:\\s]", 2)[0];
+                return Optional.of(name.substring(name.lastIndexOf('.') + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

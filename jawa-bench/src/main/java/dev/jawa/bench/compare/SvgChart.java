@@ -16,8 +16,8 @@ public final class SvgChart {
         "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
     };
 
-    private static final int BAR = 9;
-    private static final int GROUP_GAP = 14;
+    private static final int BAR = 10;
+    private static final int GROUP_GAP = 20;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
     private static final int TOP = 70;
@@ -71,7 +71,7 @@ public final class SvgChart {
         int lx = LEFT;
         int ly = 34;
         for (int i = 0; i < engines.size(); i++) {
-            int itemWidth = 18 + 7 * engines.get(i).length();
+            int itemWidth = 26 + 7 * engines.get(i).length();
             if (lx + itemWidth > width - RIGHT) {
                 lx = LEFT;
                 ly += 16;

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -37,6 +38,15 @@ class CompareMathTest {
         assertEquals(OptionalLong.of(123456789L), RunOutput.reportedNanos("warning\njawa-bench-time-ns 123456789\n"));
         assertEquals(OptionalLong.empty(), RunOutput.reportedNanos("jawa-bench-time-ns soon\n"));
         assertEquals(OptionalLong.empty(), RunOutput.reportedNanos(""));
+    }
+
+    @Test
+    void anUncaughtExceptionIsNamedByItsSimpleClassName() {
+        assertEquals(Optional.of("VerifyError"), RunOutput.uncaughtException(
+                "Exception in thread \"main\" java.lang.VerifyError: Bad local variable type\n\tat x.y(Z.java:1)\n"));
+        assertEquals(Optional.of("OutOfMemoryError"), RunOutput.uncaughtException(
+                "noise\nException in thread \"main\" java.lang.OutOfMemoryError\n"));
+        assertEquals(Optional.empty(), RunOutput.uncaughtException("Segmentation fault\n"));
     }
 
     private static Results fake() {
@@ -81,12 +91,12 @@ class CompareMathTest {
         assertEquals(2, r.measuredKernels("x"));
         String table = MarkdownTables.ratios(r, "base");
         assertTrue(table.contains("| b | **wrong checksum** | 1.00× |"), table);
-        assertTrue(table.contains("| **geomean** | **0.35×** (2 kernels) | **1.00×** |"), table);
+        assertTrue(table.contains("| **geomean** | **0.35×** (2 of 3) | **1.00×** |"), table);
     }
 
     @Test
     void markdownTablesHaveAHeaderARowPerKernelAndGeomeans() {
-        String times = MarkdownTables.times(fake(), List.of(100L, 200L, 300L));
+        String times = MarkdownTables.times(fake(), "kernel (size)", List.of("a (100)", "b (200)", "c (300)"));
         List<String> lines = times.lines().toList();
         assertEquals("| kernel (size) | x | base |", lines.get(0));
         assertEquals("|---|---:|---:|", lines.get(1));
@@ -95,6 +105,9 @@ class CompareMathTest {
         assertEquals("| c (300) | 5.00 ms | 20.0 ms |", lines.get(4));
         assertEquals("| **geomean** | **12.6 ms** | **20.0 ms** |", lines.get(5));
         assertEquals(6, lines.size());
+        String noGeomean = MarkdownTables.times(fake(), "module", List.of("a", "b", "c"), false);
+        assertEquals(5, noGeomean.lines().count());
+        assertTrue(noGeomean.startsWith("| module | x | base |\n"), noGeomean);
     }
 
     @Test
