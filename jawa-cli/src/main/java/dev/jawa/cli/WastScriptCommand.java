@@ -2,6 +2,7 @@ package dev.jawa.cli;
 
 import dev.jawa.interp.Interpreter;
 import dev.jawa.text.wast.CheckTally;
+import dev.jawa.text.wast.CheckKind;
 import dev.jawa.text.wast.KnownFailuresWriter;
 import dev.jawa.text.wast.WastExecRunner;
 import dev.jawa.text.wast.WastRunner;
@@ -90,7 +91,8 @@ final class WastScriptCommand implements Callable<Integer> {
         WastRunnerKnownFailures known = WastRunnerKnownFailures.NONE;
         if (knownFailuresFile != null) {
             try {
-                known = WastRunnerKnownFailures.load(knownFailuresFile);
+                known = WastRunnerKnownFailures.load(knownFailuresFile).restrictedTo(
+                        staticChecks ? CheckKind.STATIC : formatsOnly ? CheckKind.FORMATS : CheckKind.EXECUTED);
             } catch (FileSystemException e) {
                 err.println(FileConversionCommand.describe(e));
                 return ExitStatus.BAD_INPUT;

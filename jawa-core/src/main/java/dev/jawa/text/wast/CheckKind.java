@@ -1,5 +1,9 @@
 package dev.jawa.text.wast;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The kinds of checks the script runner makes. Their {@link #text() names} appear in reports and
  * in the known-failures file ({@code path.wast:LINE check}), so they never change once chosen.
@@ -33,6 +37,16 @@ public enum CheckKind {
     EXECUTION("exec"),
     /** The script itself could be read and parsed (a failure here fails the whole file once). */
     SCRIPT("script");
+
+    /** The checks of the formats-only mode. */
+    public static final Set<CheckKind> FORMATS =
+            Collections.unmodifiableSet(EnumSet.of(TEXT_ROUND_TRIP, BINARY_ROUND_TRIP, MALFORMED, MALFORMED_CUSTOM, SCRIPT));
+
+    /** The checks of the static mode: formats and validation. */
+    public static final Set<CheckKind> STATIC = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(EXECUTION)));
+
+    /** The checks of an executing run. */
+    public static final Set<CheckKind> EXECUTED = Collections.unmodifiableSet(EnumSet.of(EXECUTION, SCRIPT));
 
     private final String text;
 

@@ -75,6 +75,24 @@ public final class WastRunnerKnownFailures {
         return new WastRunnerKnownFailures(entries);
     }
 
+    /**
+     * The entries whose check is one of {@code kinds}: the part of the one known-failures file
+     * that a run of just those checks (formats only, static, or execution) compares against.
+     */
+    public WastRunnerKnownFailures restrictedTo(Set<CheckKind> kinds) {
+        List<String> kept = new ArrayList<>();
+        for (String e : entries) {
+            String check = e.substring(e.lastIndexOf(' ') + 1);
+            for (CheckKind k : kinds) {
+                if (k.text().equals(check)) {
+                    kept.add(e);
+                    break;
+                }
+            }
+        }
+        return new WastRunnerKnownFailures(kept);
+    }
+
     /** Whether this failure is listed. */
     public boolean isKnown(CheckFailure failure) {
         return keys.contains(failure.key());

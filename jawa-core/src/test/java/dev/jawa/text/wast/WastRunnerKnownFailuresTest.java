@@ -33,6 +33,16 @@ class WastRunnerKnownFailuresTest {
     }
 
     @Test
+    void eachKindOfRunSeesOnlyItsOwnEntries() {
+        WastRunnerKnownFailures k = WastRunnerKnownFailures.parse(
+                "a.wast:1 exec\nb.wast:2 invalid\nc.wast:3 malformed\nd.wast:0 script\n", "known-failures.txt");
+        assertEquals(List.of("a.wast:1 exec", "d.wast:0 script"), k.restrictedTo(CheckKind.EXECUTED).entries());
+        assertEquals(List.of("b.wast:2 invalid", "c.wast:3 malformed", "d.wast:0 script"),
+                k.restrictedTo(CheckKind.STATIC).entries());
+        assertEquals(List.of("c.wast:3 malformed", "d.wast:0 script"), k.restrictedTo(CheckKind.FORMATS).entries());
+    }
+
+    @Test
     void rejectsMalformedEntriesWithTheirLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WastRunnerKnownFailures.parse("# ok\naddress.wast:12\n", "kf.txt"));
