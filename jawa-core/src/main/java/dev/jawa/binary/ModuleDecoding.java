@@ -20,7 +20,6 @@ import dev.jawa.types.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -259,7 +258,7 @@ final class ModuleDecoding {
         exprs.resetDataUse();
         int n = in.vecLength();
         if (n >= 2 && sectionEnd - in.position() >= PARALLEL_MIN_CODE_BYTES
-                && ForkJoinPool.getCommonPoolParallelism() > 1) {
+                && Runtime.getRuntime().availableProcessors() > 1) {
             codeInParallel(n);
             return;
         }
@@ -297,7 +296,7 @@ final class ModuleDecoding {
                 break;
             }
         }
-        int workers = ForkJoinPool.getCommonPoolParallelism();
+        int workers = Runtime.getRuntime().availableProcessors();
         int chunks = Math.max(1, Math.min(walked, workers * 4));
         int limit = in.limit();
         LocalGroup[][] locals = new LocalGroup[walked][];

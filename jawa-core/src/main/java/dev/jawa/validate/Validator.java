@@ -24,7 +24,6 @@ import dev.jawa.types.TableType;
 import dev.jawa.types.TagType;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -92,7 +91,7 @@ public final class Validator {
         for (Function f : fns) {
             total += f.body().length();
         }
-        int workers = ForkJoinPool.getCommonPoolParallelism();
+        int workers = Runtime.getRuntime().availableProcessors();
         if (total < PARALLEL_MIN_CODE_BYTES || workers < 2 || fns.size() < 2) {
             for (int i = 0; i < infos.length; i++) {
                 infos[i] = code.validateFunction(base + i, fns.get(i));

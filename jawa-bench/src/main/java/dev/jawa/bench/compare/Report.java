@@ -45,14 +45,14 @@ final class Report {
                 written by the runner; rerun the command below to refresh it.
 
                 """);
-        boolean jawaMissing = in.unavailable().keySet().stream().anyMatch(n -> n.startsWith("Jawa"));
-        if (jawaMissing) {
+        List<String> jawaMissing = in.unavailable().keySet().stream().filter(n -> n.startsWith("Jawa")).sorted().toList();
+        if (!jawaMissing.isEmpty()) {
             sb.append("""
-                    **Jawa is not in the table yet: it has no execution tier yet.** The runner has a place \
-                    for its three tiers (interp, jit, auto), and ratios will be taken against Jawa auto once \
-                    it runs; until then they are taken against %s.
+                    **Not every Jawa tier runs yet:** %s %s not in the table (see "Not measured" below). \
+                    Ratios are taken against Jawa auto once it runs; until then they are taken against %s.
 
-                    """.formatted(in.baseline()));
+                    """.formatted(String.join(", ", jawaMissing), jawaMissing.size() == 1 ? "is" : "are",
+                    in.baseline()));
         }
         sb.append("## Latest results\n\n");
         sb.append("- Date: ").append(DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(in.started()))
