@@ -1,7 +1,6 @@
 package dev.jawa.interp;
 
 import dev.jawa.Trap;
-import dev.jawa.WasmException;
 import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Opcode;
 import dev.jawa.runtime.Memory;
@@ -14,9 +13,11 @@ import dev.jawa.runtime.Traps;
  * them sequentially consistent with each other at any width. The operator and width come from
  * the mnemonic in the one {@link Opcode} table ({@code i64.atomic.rmw16.add_u}: 16 bits, add).
  *
- * <p>Waiting: a wait whose value matches sleeps for its timeout and returns "timed-out" (2);
- * notify wakes nobody and returns 0. Scripts with threads are not run yet; an endless wait is
- * refused rather than hanging.
+ * <p>Waiting: {@code memory.atomic.wait} on a shared memory whose value matches parks the thread
+ * in the memory's {@link dev.jawa.runtime.WaitQueues} (releasing the monitor) until a
+ * {@code memory.atomic.notify} on the same address picks it ("ok", 0) or its timeout passes
+ * ("timed-out", 2); a negative timeout waits for ever. notify wakes at most its count of waiters,
+ * oldest first, and returns how many it woke (0 on an unshared memory, which no one can wait on).
  */
 final class Atomics {
 
@@ -63,7 +64,7 @@ final class Atomics {
         long value;
         synchronized (mem) {
             if (op == Opcode.MEMORY_ATOMIC_NOTIFY) {
-                value = 0;
+                value = mem.waitQueues().notify(mem, ea, s[sp - 1] & 0xFFFF_FFFFL);
             } else if (op == Opcode.MEMORY_ATOMIC_WAIT32 || op == Opcode.MEMORY_ATOMIC_WAIT64) {
                 value = waitOn(mem, ea, size, s[sp - 2], s[sp - 1]);
             } else {
@@ -121,7 +122,11 @@ final class Atomics {
         }
     }
 
-    /** memory.atomic.wait: 1 "not-equal", or 2 "timed-out" after sleeping (no thread can notify yet). */
+    /**
+     * memory.atomic.wait: 1 "not-equal" if the value differs, else 0 "ok" once notified or 2
+     * "timed-out". Called holding the memory's monitor. An interrupt of the waiting JVM thread
+     * (the host cancelling it) ends the wait as timed out, with the interrupt flag kept.
+     */
     private static long waitOn(Memory mem, long ea, int size, long expected, long timeoutNanos) {
         if (!mem.shared()) {
             throw new Trap("expected shared memory");
@@ -129,14 +134,11 @@ final class Atomics {
         if (read(mem, ea, size) != (expected & mask(size))) {
             return 1;
         }
-        if (timeoutNanos < 0) {
-            throw new WasmException("memory.atomic.wait without a timeout would block forever: threads are not supported yet");
-        }
         try {
-            mem.wait(timeoutNanos / 1_000_000, (int) (timeoutNanos % 1_000_000));
+            return mem.waitQueues().await(mem, ea, timeoutNanos) ? 0 : 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return 2;
         }
-        return 2;
     }
 }

@@ -36,6 +36,7 @@ public final class Memory {
     private final boolean hasMax;
     private final boolean shared;
     private byte[] bytes;
+    private final WaitQueues waitQueues = new WaitQueues();
 
     /** A memory of {@code type}'s minimum size, zeroed. */
     public Memory(MemoryType type) {
@@ -48,6 +49,14 @@ public final class Memory {
         this.maxPages = l.hasMax() ? l.max() : (type.addressType() == AddressType.I64 ? 1L << 48 : 1L << 16);
         this.shared = type.shared();
         this.bytes = new byte[(int) l.min() * PAGE_SIZE];
+    }
+
+    /**
+     * The threads waiting in {@code memory.atomic.wait} on this memory (use only while holding
+     * this memory's monitor, as every atomic access does).
+     */
+    public WaitQueues waitQueues() {
+        return waitQueues;
     }
 
     /** The memory's current type: its current size as the minimum. */
