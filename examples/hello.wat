@@ -1,4 +1,5 @@
 ;; A small module to try Jawa on:
+;;   ./jawa run examples/hello.wat --invoke factorial 20
 ;;   ./jawa wat2wasm examples/hello.wat -o /tmp/hello.wasm
 ;;   ./jawa wasm2wat /tmp/hello.wasm
 (module
