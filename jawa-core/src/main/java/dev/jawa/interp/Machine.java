@@ -202,6 +202,11 @@ final class Machine {
         return f;
     }
 
+    private static Memory memory0(ModuleInstance inst) {
+        Memory[] mems = inst.memories();
+        return mems.length == 0 ? null : mems[0];
+    }
+
     private static long ea(long[] s, int slot, int[] code, int pc) {
         return (s[slot] & 0xFFFF_FFFFL) + (code[pc + 1] & 0xFFFF_FFFFL);
     }
@@ -214,7 +219,9 @@ final class Machine {
         Object[] r = this.r;
         int[] code = c.code;
         ModuleInstance inst = c.instance;
-        Memory[] mems = inst.memories();
+        // Memory 0 is the only one the loop accesses directly (the translator sends the others
+        // through Ext), which saves an array load and bounds check per access.
+        Memory mem0 = memory0(inst);
         int pc = 0;
         int sp = fp + c.nLocals;
         while (true) {
@@ -237,6 +244,22 @@ final class Machine {
                     int m = Cmp.eqz((int) s[--sp]) - 1; // -1 when taken
                     sp = moveDown(sp, code[pc + 1] & m, ((fp + code[pc + 2]) & m) | (sp & ~m));
                     pc = (code[pc] & m) | ((pc + 3) & ~m);
+                }
+                case Ops.LOCAL_GET2 -> {
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = s[fp + code[pc + 1]];
+                    sp += 2;
+                    pc += 2;
+                }
+                case Ops.I32_ADD_CONST -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                case Ops.LOCAL_GET_ADD_CONST -> {
+                    s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 2;
+                }
+                case Ops.LOCAL_SET_GET -> {
+                    s[fp + code[pc]] = s[sp - 1];
+                    s[sp - 1] = s[fp + code[pc + 1]];
+                    pc += 2;
                 }
                 case Ops.BR_TABLE -> {
                     int n = code[pc];
@@ -275,7 +298,7 @@ final class Machine {
                     fp = frameFp[d];
                     code = c.code;
                     inst = c.instance;
-                    mems = inst.memories();
+                    mem0 = memory0(inst);
                 }
                 case Ops.CALL, Ops.RETURN_CALL, Ops.CALL_INDIRECT, Ops.RETURN_CALL_INDIRECT, Ops.CALL_REF,
                      Ops.RETURN_CALL_REF -> {
@@ -325,7 +348,7 @@ final class Machine {
                         pc = 0;
                         if (c.instance != inst) {
                             inst = c.instance;
-                            mems = inst.memories();
+                            mem0 = memory0(inst);
                         }
                     } else {
                         sp = callHost(f, sp);
@@ -369,55 +392,55 @@ final class Machine {
                 case Ops.GLOBAL_SET_REF -> inst.globals()[code[pc++]].ref = r[--sp];
 
                 case Ops.I32_LOAD, Ops.F32_LOAD -> {
-                    s[sp - 1] = mems[code[pc]].loadI32(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadI32(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I64_LOAD, Ops.F64_LOAD -> {
-                    s[sp - 1] = mems[code[pc]].loadI64(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadI64(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD8_S, Ops.I64_LOAD8_S -> {
-                    s[sp - 1] = mems[code[pc]].loadI8(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadI8(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD8_U, Ops.I64_LOAD8_U -> {
-                    s[sp - 1] = mems[code[pc]].loadU8(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadU8(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD16_S, Ops.I64_LOAD16_S -> {
-                    s[sp - 1] = mems[code[pc]].loadI16(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadI16(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD16_U, Ops.I64_LOAD16_U -> {
-                    s[sp - 1] = mems[code[pc]].loadU16(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadU16(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I64_LOAD32_S -> {
-                    s[sp - 1] = mems[code[pc]].loadI32(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = mem0.loadI32(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I64_LOAD32_U -> {
-                    s[sp - 1] = mems[code[pc]].loadI32(ea(s, sp - 1, code, pc)) & 0xFFFF_FFFFL;
+                    s[sp - 1] = mem0.loadI32(ea(s, sp - 1, code, pc)) & 0xFFFF_FFFFL;
                     pc += 2;
                 }
                 case Ops.I32_STORE, Ops.F32_STORE, Ops.I64_STORE32 -> {
                     sp -= 2;
-                    mems[code[pc]].storeI32(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    mem0.storeI32(ea(s, sp, code, pc), (int) s[sp + 1]);
                     pc += 2;
                 }
                 case Ops.I64_STORE, Ops.F64_STORE -> {
                     sp -= 2;
-                    mems[code[pc]].storeI64(ea(s, sp, code, pc), s[sp + 1]);
+                    mem0.storeI64(ea(s, sp, code, pc), s[sp + 1]);
                     pc += 2;
                 }
                 case Ops.I32_STORE8, Ops.I64_STORE8 -> {
                     sp -= 2;
-                    mems[code[pc]].storeI8(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    mem0.storeI8(ea(s, sp, code, pc), (int) s[sp + 1]);
                     pc += 2;
                 }
                 case Ops.I32_STORE16, Ops.I64_STORE16 -> {
                     sp -= 2;
-                    mems[code[pc]].storeI16(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    mem0.storeI16(ea(s, sp, code, pc), (int) s[sp + 1]);
                     pc += 2;
                 }
 
@@ -625,7 +648,7 @@ final class Machine {
             }
             code = c.code;
             inst = c.instance;
-            mems = inst.memories();
+            mem0 = memory0(inst);
             s = this.s;
             r = this.r;
             sp = catchInto(c.handlers, h, exn, fp);

@@ -236,6 +236,14 @@ final class Ops {
      * br_on_cast_fail (fail 1) against the reference type (nullable, heap code of {@link Gc}).
      */
     static final int BR_ON_CAST_OP = 203;
+    /** {@code [LOCAL_GET2, x, y]}: two numeric {@code local.get}s in a row. */
+    static final int LOCAL_GET2 = 204;
+    /** {@code [I32_ADD_CONST, c]}: {@code i32.const c} fused with the {@code i32.add} that follows. */
+    static final int I32_ADD_CONST = 205;
+    /** {@code [LOCAL_SET_GET, x, y]}: numeric {@code local.set x} then {@code local.get y}. */
+    static final int LOCAL_SET_GET = 206;
+    /** {@code [LOCAL_GET_ADD_CONST, x, c]}: {@code local.get x; i32.const c; i32.add}. */
+    static final int LOCAL_GET_ADD_CONST = 207;
     /** The number of operations. */
-    static final int COUNT = 204;
+    static final int COUNT = 208;
 }

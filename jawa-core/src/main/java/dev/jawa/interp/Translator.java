@@ -46,6 +46,16 @@ final class Translator {
     /** Pairs (code index to patch, body offset of the target). */
     private int[] fixups = new int[32];
     private int fixupCount;
+    /**
+     * The peephole's memory: the operation of the instruction just emitted, if a following one
+     * may fuse with it (-1 otherwise), and its code index. Every instruction that is not
+     * explicitly fusable resets it, so a branch target (always at a block, loop, else or end,
+     * which emit nothing fusable) never falls inside a fused pair.
+     */
+    private int fuseOp = -1;
+    private int fuseAt;
+    /** For an {@code i32.const} just emitted: the code index of a fusable local.get right before it, or -1. */
+    private int getBeforeConst = -1;
     /** Handler clause kinds beyond try_table's four (Catch.Kind ordinals 0 to 3). */
     static final int KIND_LEGACY_CATCH = 4;
     static final int KIND_LEGACY_CATCH_ALL = 5;
@@ -113,6 +123,10 @@ final class Translator {
             }
             pcMap[at] = n;
             Opcode op = in.next();
+            int prevOp = fuseOp;
+            int prevAt = fuseAt;
+            fuseOp = -1;
+            int start = n;
             switch (op) {
                 case NOP -> {
                 }
@@ -160,6 +174,8 @@ final class Translator {
                     target(info.targetPc(entry++));
                 }
                 case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> {
+                    // Fusing a comparison into br_if was tried and measured slower (mandelbrot twice
+                    // as slow): HotSpot compiled the loop worse.
                     emit(op.ordinal());
                     branch(entry++, frameLocals);
                 }
@@ -185,8 +201,20 @@ final class Translator {
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
                     int x = in.index();
                     int base = refLocal[x] ? Ops.LOCAL_GET_REF - Ops.LOCAL_GET : 0;
-                    emit(op.ordinal() + base);
-                    emit(x);
+                    if (op == Opcode.LOCAL_GET && base == 0 && prevOp == Ops.LOCAL_GET && prevAt == n - 2) {
+                        out[prevAt] = Ops.LOCAL_GET2;
+                        emit(x);
+                    } else if (op == Opcode.LOCAL_GET && base == 0 && prevOp == Ops.LOCAL_SET && prevAt == n - 2) {
+                        out[prevAt] = Ops.LOCAL_SET_GET;
+                        emit(x);
+                    } else {
+                        emit(op.ordinal() + base);
+                        emit(x);
+                        if ((op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET) && base == 0) {
+                            fuseOp = op.ordinal();
+                            fuseAt = start;
+                        }
+                    }
                 }
                 case GLOBAL_GET, GLOBAL_SET -> {
                     int x = in.index();
@@ -196,14 +224,36 @@ final class Translator {
                 }
                 case REF_NULL -> emit(Ops.REF_NULL);
                 case I32_CONST, F32_CONST -> {
+                    getBeforeConst = prevOp == Ops.LOCAL_GET && prevAt == n - 2 ? prevAt : -1;
                     emit(op.ordinal());
                     emit((int) in.bits());
+                    if (op == Opcode.I32_CONST) {
+                        fuseOp = Ops.I32_CONST;
+                        fuseAt = start;
+                    }
                 }
                 case I64_CONST, F64_CONST -> {
                     emit(op.ordinal());
                     long b = in.bits();
                     emit((int) b);
                     emit((int) (b >>> 32));
+                }
+                case I32_ADD, I32_SUB -> {
+                    if (prevOp == Ops.I32_CONST && prevAt == n - 2) {
+                        // x - c is x + (-c) in wrapping arithmetic.
+                        int c = op == Opcode.I32_SUB ? -out[prevAt + 1] : out[prevAt + 1];
+                        int g = getBeforeConst;
+                        if (g >= 0 && g == prevAt - 2) {
+                            out[g] = Ops.LOCAL_GET_ADD_CONST;
+                            out[g + 2] = c;
+                            n = g + 3;
+                        } else {
+                            out[prevAt] = Ops.I32_ADD_CONST;
+                            out[prevAt + 1] = c;
+                        }
+                    } else {
+                        emit(op.ordinal());
+                    }
                 }
                 default -> other(op, in, entry);
             }
@@ -250,7 +300,7 @@ final class Translator {
             emit(op.ordinal()); // a numeric operator: the loop runs it by its ordinal
             return;
         }
-        if (op.isMemoryAccess() && op.prefix() == 0 && !instance.memories()[in.memIndex()].is64()
+        if (op.isMemoryAccess() && op.prefix() == 0 && in.memIndex() == 0 && !instance.memories()[0].is64()
                 && Long.compareUnsigned(in.memOffset(), 0xFFFF_FFFFL) <= 0) {
             emit(op.ordinal());
             emit(in.memIndex());
