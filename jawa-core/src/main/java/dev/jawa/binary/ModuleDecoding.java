@@ -262,14 +262,11 @@ final class ModuleDecoding {
             codeInParallel(n);
             return;
         }
+        LocalGroup[][] locals = new LocalGroup[1][];
         for (int i = 0; i < n; i++) {
             int size = in.vecLength();
-            int start = in.position();
-            codeLocals.add(locals(in));
-            codeBodies.add(exprs.read());
-            if (in.position() != start + size) {
-                throw in.errorAt("section size mismatch", start);
-            }
+            codeBodies.add(body(in, exprs, in.position(), size, locals, 0));
+            codeLocals.add(locals[0]);
         }
         codeUsesData = exprs.usesDataIndex();
     }
@@ -311,12 +308,7 @@ final class ModuleDecoding {
             ExprScanner scanner = new ExprScanner(bytes, r);
             for (int i = from; i < to; i++) {
                 try {
-                    r.position(starts[i]);
-                    locals[i] = locals(r);
-                    bodies[i] = scanner.read();
-                    if (r.position() != starts[i] + sizes[i]) {
-                        throw r.errorAt("section size mismatch", starts[i]);
-                    }
+                    bodies[i] = body(r, scanner, starts[i], sizes[i], locals, i);
                 } catch (MalformedModuleException e) {
                     errors[k] = e;
                     return;
@@ -339,6 +331,21 @@ final class ModuleDecoding {
         for (boolean u : usesData) {
             codeUsesData |= u;
         }
+    }
+
+    /**
+     * Reads the function body of {@code size} bytes at {@code start}: its locals (stored in
+     * {@code locals[slot]}) and its code, which must end exactly at the declared size.
+     */
+    private static Expr body(InstructionReader r, ExprScanner scanner, int start, int size,
+            LocalGroup[][] locals, int slot) {
+        r.position(start);
+        locals[slot] = locals(r);
+        Expr code = scanner.read();
+        if (r.position() != start + size) {
+            throw r.errorAt("section size mismatch", start);
+        }
+        return code;
     }
 
     private static LocalGroup[] locals(ByteReader in) {

@@ -49,6 +49,14 @@ public final class Validator {
         this.m = m;
     }
 
+    /** Validates the defined functions {@code [from, to)} into {@code infos}, in order. */
+    private void validateRange(CodeValidator v, int from, int to, FunctionInfo[] infos) {
+        int base = m.importedFuncCount();
+        for (int i = from; i < to; i++) {
+            infos[i] = v.validateFunction(base + i, m.functions().get(i));
+        }
+    }
+
     /** Below this much code, validating in parallel costs more than it saves. */
     private static final long PARALLEL_MIN_CODE_BYTES = 1 << 20;
 
@@ -86,16 +94,13 @@ public final class Validator {
     private FunctionInfo[] validateFunctions() {
         List<Function> fns = m.functions();
         FunctionInfo[] infos = new FunctionInfo[fns.size()];
-        int base = m.importedFuncCount();
         long total = 0;
         for (Function f : fns) {
             total += f.body().length();
         }
         int workers = Runtime.getRuntime().availableProcessors();
         if (total < PARALLEL_MIN_CODE_BYTES || workers < 2 || fns.size() < 2) {
-            for (int i = 0; i < infos.length; i++) {
-                infos[i] = code.validateFunction(base + i, fns.get(i));
-            }
+            validateRange(code, 0, infos.length, infos);
             return infos;
         }
         // Several chunks per worker, cut at equal shares of code, so uneven bodies still balance.
@@ -115,14 +120,10 @@ public final class Validator {
         }
         InvalidModuleException[] errors = new InvalidModuleException[chunks];
         IntStream.range(0, chunks).parallel().forEach(k -> {
-            CodeValidator v = new CodeValidator(cx);
-            for (int i = from[k]; i < from[k + 1]; i++) {
-                try {
-                    infos[i] = v.validateFunction(base + i, fns.get(i));
-                } catch (InvalidModuleException e) {
-                    errors[k] = e;
-                    return;
-                }
+            try {
+                validateRange(new CodeValidator(cx), from[k], from[k + 1], infos);
+            } catch (InvalidModuleException e) {
+                errors[k] = e; // the chunk stops at its first invalid function
             }
         });
         for (InvalidModuleException e : errors) {
