@@ -1,0 +1,44 @@
+package dev.jawa.jit;
+
+import dev.jawa.types.FuncType;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * A module's compiled code: the hidden class (through its lookup) and, per defined function, the
+ * reason it was not compiled (null if it was). Holds no instance, so it can be shared by all.
+ */
+final class ModuleCode {
+
+    static final ClassDesc CD = ClassDesc.of(ModuleCode.class.getName());
+
+    private final MethodHandles.Lookup lookup;
+    private final RuntimeException[] failures;
+    private final int imported;
+
+    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, int imported) {
+        this.lookup = lookup;
+        this.failures = failures;
+        this.imported = imported;
+    }
+
+    /** The static method of function {@code funcIndex} (context as its last parameter). */
+    MethodHandle method(int funcIndex, FuncType type) {
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.methodName(funcIndex),
+                    JvmTypes.methodDesc(type).resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled method of function " + funcIndex + " missing", e);
+        }
+    }
+
+    /** Why defined function {@code defined} was not compiled (called by its throwing body). */
+    static RuntimeException failure(JitContext ctx, int defined) {
+        return ctx.code.failures[defined];
+    }
+
+    int importedCount() {
+        return imported;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.jawa.jit;
+
+import dev.jawa.WasmException;
+import dev.jawa.binary.InstructionReader;
+import dev.jawa.module.Function;
+import dev.jawa.module.Module;
+import dev.jawa.module.Opcode;
+import dev.jawa.runtime.UnsupportedInstructionException;
+import dev.jawa.types.FuncType;
+import dev.jawa.validate.ValidatedModule;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AccessFlag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Compiles a whole module into one hidden class: a static method {@code f<index>} per defined
+ * function (JVM-typed parameters, then the {@link JitContext}), plus one dispatcher per signature
+ * used by indirect calls. The class is shared by all instances of the module and, being hidden,
+ * is unloaded with the module.
+ *
+ * <p>A function the compiler cannot handle yet (an instruction of an unsupported family, or too
+ * large for one JVM method) gets a method that throws the reason when called, so the rest of the
+ * module still runs compiled and the failure is never silent.
+ */
+final class ModuleCompiler {
+
+    /**
+     * Bodies longer than this many bytes of WebAssembly are not compiled yet: they could exceed the
+     * 64 KiB a JVM method may hold (splitting them is a later step).
+     */
+    static final int MAX_BODY_BYTES = 16_000;
+
+    final ValidatedModule validated;
+    final Module wasm;
+    final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
+    private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
+    private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+
+    private ModuleCompiler(ValidatedModule validated) {
+        this.validated = validated;
+        this.wasm = validated.module();
+    }
+
+    /** Compiles {@code module} and defines its hidden class. */
+    static ModuleCode compile(ValidatedModule module) {
+        return new ModuleCompiler(module).run();
+    }
+
+    static String methodName(int funcIndex) {
+        return "f" + funcIndex;
+    }
+
+    static MethodTypeDesc dispatcherDesc(FuncType t) {
+        MethodTypeDesc h = JvmTypes.handleDesc(t);
+        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION);
+    }
+
+    /** The name of the dispatcher for signature {@code t}, made on first use. */
+    String dispatcher(FuncType t) {
+        MethodTypeDesc d = dispatcherDesc(t);
+        dispatcherTypes.putIfAbsent(d, t);
+        return dispatchers.computeIfAbsent(d, x -> "call$" + dispatchers.size());
+    }
+
+    private ModuleCode run() {
+        int imported = wasm.importedFuncCount();
+        int n = wasm.functions().size();
+        RuntimeException[] failures = new RuntimeException[n];
+        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
+                .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
+        byte[] bytes;
+        try {
+            bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+                clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SYNTHETIC);
+                for (int d = 0; d < n; d++) {
+                    int index = imported + d;
+                    Function def = wasm.functions().get(d);
+                    FuncType type = wasm.funcType(def.typeIndex());
+                    RuntimeException failure = precheck(index, def);
+                    int defined = d;
+                    clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
+                                RuntimeException f = failure;
+                                if (f == null) {
+                                    try {
+                                        new FunctionCompiler(this, cb, index, type, def).compile(def);
+                                        return;
+                                    } catch (CompileLimitException e) {
+                                        // Thrown before any code was emitted.
+                                        f = e;
+                                    }
+                                }
+                                failures[defined] = f;
+                                failingBody(cb, type, defined);
+                            });
+                }
+                // Dispatchers are added last: compiling the functions is what asks for them.
+                for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
+                    FuncType t = dispatcherTypes.get(e.getKey());
+                    clb.withMethodBody(e.getValue(), e.getKey(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> dispatcherBody(cb, t));
+                }
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return new ModuleCode(lookup, failures, imported);
+        } catch (IllegalAccessException | LinkageError e) {
+            throw new WasmException("the compiled code of this module was rejected: " + e, e);
+        }
+    }
+
+    /** A reason not to compile the function at all, found before emitting anything; or null. */
+    private static RuntimeException precheck(int index, Function def) {
+        if (def.body().length() > MAX_BODY_BYTES) {
+            return new CompileLimitException("function " + index + " has " + def.body().length()
+                    + " bytes of code; the compiler does not split functions over " + MAX_BODY_BYTES + " bytes yet");
+        }
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            Opcode op = in.next();
+            if (SimdEmitter.owns(op) || GcEmitter.owns(op) || AtomicEmitter.owns(op) || ExceptionEmitter.owns(op)) {
+                return new UnsupportedInstructionException(op);
+            }
+        }
+        return null;
+    }
+
+    /** The body of a function that is not compiled: throws the recorded reason. */
+    private static void failingBody(CodeBuilder cb, FuncType type, int defined) {
+        int ctx = 0;
+        for (var p : type.params()) {
+            ctx += JvmTypes.kind(p).slotSize();
+        }
+        cb.aload(ctx);
+        cb.loadConstant(defined);
+        cb.invokestatic(ModuleCode.CD, "failure", MethodTypeDesc.of(ClassDesc.of(RuntimeException.class.getName()),
+                JvmTypes.CD_CONTEXT, ConstantDescs.CD_int));
+        cb.athrow();
+    }
+
+    /** Calls the FunctionInstance (last parameter) through its handle with the other parameters. */
+    private static void dispatcherBody(CodeBuilder cb, FuncType t) {
+        int slot = 0;
+        for (var p : t.params()) {
+            slot += JvmTypes.kind(p).slotSize();
+        }
+        cb.aload(slot);
+        cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        slot = 0;
+        for (var p : t.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        ClassDesc r = JvmTypes.resultDesc(t.results());
+        cb.return_(TypeKind.from(r));
+    }
+}
