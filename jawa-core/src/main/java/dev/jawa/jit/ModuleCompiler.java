@@ -33,10 +33,12 @@ import java.util.Map;
 final class ModuleCompiler {
 
     /**
-     * Bodies longer than this many bytes of WebAssembly are not compiled yet: they could exceed the
-     * 64 KiB a JVM method may hold (splitting them is a later step).
+     * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
+     * they are first compiled alone, and if they do not fit they are not compiled (splitting them
+     * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
+     * than about 12 bytes of bytecode).
      */
-    static final int MAX_BODY_BYTES = 16_000;
+    static final int TRIAL_BODY_BYTES = 4_000;
 
     final ValidatedModule validated;
     final Module wasm;
@@ -84,7 +86,9 @@ final class ModuleCompiler {
                     int index = imported + d;
                     Function def = wasm.functions().get(d);
                     FuncType type = wasm.funcType(def.typeIndex());
-                    RuntimeException failure = precheck(index, def);
+                    RuntimeException checked = precheck(index, def);
+                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                            ? trial(resolver, index, type, def) : checked;
                     int defined = d;
                     clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
                             ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
@@ -120,12 +124,25 @@ final class ModuleCompiler {
         }
     }
 
+    /** Compiles a large function into a class of its own: null if it fits, else why not. */
+    private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def) {
+        try {
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
+                    clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, index, type, def).compile(def)));
+            return null;
+        } catch (CompileLimitException e) {
+            return e;
+        } catch (IllegalArgumentException e) {
+            return new CompileLimitException("function " + index + " (" + def.body().length()
+                    + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
+                    + e.getMessage());
+        }
+    }
+
     /** A reason not to compile the function at all, found before emitting anything; or null. */
     private static RuntimeException precheck(int index, Function def) {
-        if (def.body().length() > MAX_BODY_BYTES) {
-            return new CompileLimitException("function " + index + " has " + def.body().length()
-                    + " bytes of code; the compiler does not split functions over " + MAX_BODY_BYTES + " bytes yet");
-        }
         InstructionReader in = def.body().reader();
         int length = def.body().length();
         while (in.position() < length) {
