@@ -27,8 +27,15 @@ public class Trap extends WasmException {
     private final String reason;
     private final java.util.List<Frame> frames = new java.util.ArrayList<>();
 
+    /** A trap with the spec's wording {@code reason}. */
     public Trap(String reason) {
         super(reason);
+        this.reason = reason;
+    }
+
+    /** A trap caused by a Java exception (see {@link HostException}). */
+    protected Trap(String reason, Throwable cause) {
+        super(reason, cause);
         this.reason = reason;
     }
 
