@@ -33,6 +33,15 @@ public class Trap extends WasmException {
         this.reason = reason;
     }
 
+    /**
+     * A trap with the spec's wording {@code reason} and details for a person: the message is
+     * {@code reason: detail}, {@link #reason()} the wording alone.
+     */
+    public Trap(String reason, String detail) {
+        super(reason + ": " + detail);
+        this.reason = reason;
+    }
+
     /** A trap caused by a Java exception (see {@link HostException}). */
     protected Trap(String reason, Throwable cause) {
         super(reason, cause);
