@@ -23,9 +23,10 @@ import java.util.Arrays;
  * (which HotSpot compiles to plain unaligned moves): that is the hot path, and
  * {@link #bytes()} exposes the array to execution tiers that inline accesses. A memory that
  * grows beyond that (up to 65,536 pages, 4 GiB, for a 32-bit memory; for memory64 as far as the
- * heap allows), and every shared memory, is a table of 64 KiB pages ({@link PagedBytes}):
+ * JVM allows), and every shared memory, is a table of native 64 KiB pages ({@link PagedBytes}):
  * {@link #bytes()} is then null and callers go through this class's methods. Shared memories
- * are paged because their pages are never copied when they grow, so no concurrent write is lost.
+ * are paged because their pages are never copied when they grow, so no concurrent write is
+ * lost, and because native memory allows the atomic accesses that {@code byte[]} views do not.
  *
  * <p>The hot path costs nothing extra for that: a paged memory keeps an empty array in the
  * field the loads and stores read, so its every access fails the ordinary bounds check and
@@ -56,7 +57,7 @@ public final class Memory {
     /**
      * A memory of {@code type}'s minimum size, zeroed.
      *
-     * @throws Trap "out of memory" if the heap cannot hold it
+     * @throws Trap "out of memory" if the JVM cannot hold it
      */
     public Memory(MemoryType type) {
         Limits l = type.limits();
@@ -65,7 +66,7 @@ public final class Memory {
         this.maxPages = l.hasMax() ? l.max() : (type.addressType() == AddressType.I64 ? 1L << 48 : 1L << 16);
         this.shared = type.shared();
         long min = l.min();
-        if (Long.compareUnsigned(min, heapPages()) > 0) {
+        if (Long.compareUnsigned(min, limitPages()) > 0) {
             throw new Trap("out of memory", Long.toUnsignedString(min) + " pages requested");
         }
         try {
@@ -80,8 +81,11 @@ public final class Memory {
         }
     }
 
-    /** The most pages the heap could hold at all: a quick refusal of absurd sizes. */
-    private static long heapPages() {
+    /**
+     * The most pages the JVM could hold at all (its heap maximum, which is also the default limit
+     * of the native memory paged memories use): a quick refusal of absurd sizes.
+     */
+    private static long limitPages() {
         return Runtime.getRuntime().maxMemory() / PAGE_SIZE;
     }
 
@@ -121,7 +125,7 @@ public final class Memory {
 
     /**
      * Grows by {@code delta} pages (unsigned); returns the old size in pages, or -1 if that
-     * would pass the maximum or the heap cannot hold it.
+     * would pass the maximum or the JVM cannot hold it.
      */
     public synchronized long grow(long delta) {
         long old = pages();
@@ -132,7 +136,7 @@ public final class Memory {
             return old;
         }
         long next = old + delta;
-        if (next > heapPages()) {
+        if (next > limitPages()) {
             return -1;
         }
         try {
@@ -171,20 +175,19 @@ public final class Memory {
         return b;
     }
 
-    // Atomic accesses (aligned, at most 8 bytes, never crossing a page) address one array.
-
     /**
-     * The array holding the in-bounds, naturally aligned access of at most 8 bytes at
-     * {@code ea}: the whole memory's, or a page's. Use with {@link #indexOf}.
+     * For atomic accesses: the native page holding the in-bounds address {@code ea} of a paged
+     * memory (an aligned access of at most 8 bytes never leaves it; see {@link #pageOffset}), or
+     * null for an array memory, whose {@code byte[]} allows no atomic access.
      */
-    public byte[] arrayAt(long ea) {
+    public java.lang.foreign.MemorySegment pageAt(long ea) {
         PagedBytes p = paged;
-        return p == null ? bytes : p.page(ea);
+        return p == null ? null : p.page(ea);
     }
 
-    /** The index of {@code ea} in {@link #arrayAt}{@code (ea)}. */
-    public int indexOf(long ea) {
-        return paged == null ? (int) ea : (int) ea & PagedBytes.MASK;
+    /** The offset of {@code ea} in its page {@link #pageAt}{@code (ea)}. */
+    public static int pageOffset(long ea) {
+        return (int) ea & PagedBytes.MASK;
     }
 
     // The loads and stores check bounds themselves rather than through check(): the dispatch loop

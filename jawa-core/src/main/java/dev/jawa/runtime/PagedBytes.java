@@ -1,19 +1,27 @@
 package dev.jawa.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The backing of memories a single {@code byte[]} cannot hold or must not replace: one
- * {@code byte[]} per 64 KiB page. It serves memories beyond 2 GiB (up to 4 GiB for 32-bit
- * memories, and beyond for memory64, as far as the heap allows) and every shared memory.
+ * The backing of memories a single {@code byte[]} cannot hold or must not replace: one native
+ * {@link MemorySegment} per 64 KiB page. It serves memories beyond 2 GiB (up to 4 GiB for 32-bit
+ * memories, and beyond for memory64, as far as the JVM lets native memory grow) and every shared
+ * memory.
  *
- * <p>Growing appends pages and publishes a longer page table; the pages already there stay the
- * same arrays, so a thread writing to a shared memory while another grows it never writes to a
- * copy that is then dropped. An access within one page is one array access; one that straddles
- * two pages (possible only unaligned) is assembled byte by byte.
+ * <p>Why native pages: growing appends pages and publishes a longer page table, while the pages
+ * already there stay where they are, so a thread writing to a shared memory while another grows
+ * it never writes to a copy that is then dropped; native segments (unlike {@code byte[]} views)
+ * allow the atomic accesses the threads proposal needs ({@link #page} with {@link #INT_ATOMIC}
+ * and {@link #LONG_ATOMIC}); and large memories are zeroed by the system, not copied around by
+ * the garbage collector. Pages are freed by the collector once the memory is unreachable
+ * ({@link Arena#ofAuto()}).
+ *
+ * <p>An access within one page is one segment access; one that straddles two pages (possible
+ * only unaligned) is assembled byte by byte.
  */
 final class PagedBytes {
 
@@ -21,38 +29,45 @@ final class PagedBytes {
     static final int PAGE = 1 << SHIFT;
     static final int MASK = PAGE - 1;
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** Aligned little-endian int access to a page, supporting every atomic access mode. */
+    static final java.lang.invoke.VarHandle INT_ATOMIC =
+            ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    /** Aligned little-endian long access to a page, supporting every atomic access mode. */
+    static final java.lang.invoke.VarHandle LONG_ATOMIC =
+            ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
     /** The page table; replaced (never changed in place) when the memory grows. */
-    private volatile byte[][] pages;
+    private volatile MemorySegment[] pages;
 
     /**
      * {@code count} zeroed pages.
      *
-     * @throws OutOfMemoryError if the heap cannot hold them
+     * @throws OutOfMemoryError if the JVM cannot hold them
      */
     PagedBytes(long count) {
-        pages = allocate(new byte[0][], count);
+        pages = allocate(new MemorySegment[0], count);
     }
 
     /** Pages from an array memory's contents ({@code bytes.length} a multiple of the page size). */
     PagedBytes(byte[] bytes, long count) {
-        byte[][] p = allocate(new byte[0][], count);
+        MemorySegment[] p = allocate(new MemorySegment[0], count);
         for (int i = 0; i < bytes.length >>> SHIFT; i++) {
-            System.arraycopy(bytes, i << SHIFT, p[i], 0, PAGE);
+            MemorySegment.copy(bytes, i << SHIFT, p[i], ValueLayout.JAVA_BYTE, 0, PAGE);
         }
         pages = p;
     }
 
-    private static byte[][] allocate(byte[][] old, long count) {
+    private static MemorySegment[] allocate(MemorySegment[] old, long count) {
         if (count > Integer.MAX_VALUE - 8) {
             throw new OutOfMemoryError("too many pages: " + count);
         }
-        byte[][] p = Arrays.copyOf(old, (int) count);
+        MemorySegment[] p = Arrays.copyOf(old, (int) count);
+        Arena arena = Arena.ofAuto();
         for (int i = old.length; i < p.length; i++) {
-            p[i] = new byte[PAGE];
+            p[i] = arena.allocate(PAGE, 8); // zeroed
         }
         return p;
     }
@@ -68,10 +83,10 @@ final class PagedBytes {
     /**
      * Adds {@code delta} pages. The caller serializes growth (the memory's grow is synchronized).
      *
-     * @throws OutOfMemoryError if the heap cannot hold them (nothing changes then)
+     * @throws OutOfMemoryError if the JVM cannot hold them (nothing changes then)
      */
     void grow(long delta) {
-        byte[][] old = pages;
+        MemorySegment[] old = pages;
         pages = allocate(old, old.length + delta);
     }
 
@@ -84,26 +99,26 @@ final class PagedBytes {
     }
 
     /** The page holding {@code ea}, which must be in bounds. */
-    byte[] page(long ea) {
+    MemorySegment page(long ea) {
         return pages[(int) (ea >>> SHIFT)];
     }
 
     /** The unsigned little-endian value of {@code size} (1, 2, 4 or 8) bytes at {@code ea}. */
     long get(long ea, int size) {
         check(ea, size);
-        byte[] p = page(ea);
+        MemorySegment p = page(ea);
         int off = (int) ea & MASK;
         if (off <= PAGE - size) {
             return switch (size) {
-                case 1 -> p[off] & 0xFFL;
-                case 2 -> (short) SHORT.get(p, off) & 0xFFFFL;
-                case 4 -> (int) INT.get(p, off) & 0xFFFF_FFFFL;
-                default -> (long) LONG.get(p, off);
+                case 1 -> p.get(ValueLayout.JAVA_BYTE, off) & 0xFFL;
+                case 2 -> p.get(SHORT, off) & 0xFFFFL;
+                case 4 -> p.get(INT, off) & 0xFFFF_FFFFL;
+                default -> p.get(LONG, off);
             };
         }
         long v = 0;
         for (int i = size - 1; i >= 0; i--) {
-            v = v << 8 | page(ea + i)[(int) (ea + i) & MASK] & 0xFF;
+            v = v << 8 | page(ea + i).get(ValueLayout.JAVA_BYTE, (int) (ea + i) & MASK) & 0xFF;
         }
         return v;
     }
@@ -111,19 +126,19 @@ final class PagedBytes {
     /** Stores the low {@code size} bytes of {@code v} at {@code ea}, little-endian. */
     void set(long ea, int size, long v) {
         check(ea, size);
-        byte[] p = page(ea);
+        MemorySegment p = page(ea);
         int off = (int) ea & MASK;
         if (off <= PAGE - size) {
             switch (size) {
-                case 1 -> p[off] = (byte) v;
-                case 2 -> SHORT.set(p, off, (short) v);
-                case 4 -> INT.set(p, off, (int) v);
-                default -> LONG.set(p, off, v);
+                case 1 -> p.set(ValueLayout.JAVA_BYTE, off, (byte) v);
+                case 2 -> p.set(SHORT, off, (short) v);
+                case 4 -> p.set(INT, off, (int) v);
+                default -> p.set(LONG, off, v);
             }
             return;
         }
         for (int i = 0; i < size; i++) {
-            page(ea + i)[(int) (ea + i) & MASK] = (byte) (v >>> (8 * i));
+            page(ea + i).set(ValueLayout.JAVA_BYTE, (int) (ea + i) & MASK, (byte) (v >>> (8 * i)));
         }
     }
 
@@ -132,7 +147,7 @@ final class PagedBytes {
         while (len > 0) {
             int at = (int) ea & MASK;
             int n = Math.min(len, PAGE - at);
-            System.arraycopy(page(ea), at, dst, off, n);
+            MemorySegment.copy(page(ea), ValueLayout.JAVA_BYTE, at, dst, off, n);
             ea += n;
             off += n;
             len -= n;
@@ -144,7 +159,7 @@ final class PagedBytes {
         while (len > 0) {
             int at = (int) ea & MASK;
             int n = Math.min(len, PAGE - at);
-            System.arraycopy(src, off, page(ea), at, n);
+            MemorySegment.copy(src, off, page(ea), ValueLayout.JAVA_BYTE, at, n);
             ea += n;
             off += n;
             len -= n;
@@ -156,7 +171,7 @@ final class PagedBytes {
         while (n > 0) {
             int at = (int) ea & MASK;
             int k = (int) Math.min(n, PAGE - at);
-            Arrays.fill(page(ea), at, at + k, value);
+            page(ea).asSlice(at, k).fill(value);
             ea += k;
             n -= k;
         }
