@@ -78,6 +78,15 @@ final class FdFunctions {
             return Errno.SUCCESS;
         });
         h.define("fd_seek", "iIii", a -> {
+            if (fds.get((int) a[0]) instanceof DirectoryDescriptor dir) {
+                // Only a rewind, as lseek(dirfd, 0, SEEK_SET) does; positions in a listing are cookies.
+                if (a[1] != 0 || a[2] != WHENCE_SET) {
+                    return Errno.INVAL;
+                }
+                dir.listing = null;
+                m.putI64(ptr(a[3]), 0);
+                return Errno.SUCCESS;
+            }
             FileDescriptor f = seekable(fds.get((int) a[0]), Rights.FD_SEEK);
             long offset = a[1];
             long base = switch ((int) a[2]) {
@@ -122,7 +131,7 @@ final class FdFunctions {
             return Errno.SUCCESS; // advice only: the JVM has nothing to pass it to
         });
         h.define("fd_allocate", "iII", a -> {
-            FileDescriptor f = file(fds.get((int) a[0]), Rights.FD_ALLOCATE);
+            FileDescriptor f = file(fds.get((int) a[0]), Rights.FD_ALLOCATE, Errno.BADF);
             long offset = a[1];
             long len = a[2];
             if (offset < 0 || len <= 0 || offset + len < 0) {
@@ -178,7 +187,7 @@ final class FdFunctions {
             return Errno.SUCCESS;
         });
         h.define("fd_filestat_set_size", "iI", a -> {
-            FileDescriptor f = file(fds.get((int) a[0]), Rights.FD_FILESTAT_SET_SIZE);
+            FileDescriptor f = file(fds.get((int) a[0]), Rights.FD_FILESTAT_SET_SIZE, Errno.INVAL);
             long size = a[1];
             if (size < 0) {
                 return Errno.INVAL;
@@ -336,7 +345,8 @@ final class FdFunctions {
         return f;
     }
 
-    private static FileDescriptor file(Descriptor d, long right) {
+    /** {@code d} as a file open for writing ({@code notWritable} if it is not) with {@code right}. */
+    private static FileDescriptor file(Descriptor d, long right, int notWritable) {
         if (d instanceof DirectoryDescriptor) {
             throw new WasiError(Errno.ISDIR);
         }
@@ -344,7 +354,7 @@ final class FdFunctions {
             throw new WasiError(Errno.INVAL);
         }
         if ((f.rightsBase & Rights.FD_WRITE) == 0) {
-            throw new WasiError(Errno.BADF);
+            throw new WasiError(notWritable);
         }
         f.require(right);
         return f;

@@ -188,7 +188,7 @@ final class PathFunctions {
             dir.require(Rights.PATH_FILESTAT_SET_SIZE);
         }
         boolean write = (rightsBase & Rights.FD_WRITE) != 0;
-        if (write && (dir.rightsInheriting & Rights.FD_WRITE) == 0) {
+        if (write && ((dir.rightsInheriting & Rights.FD_WRITE) == 0 || dir.readOnly)) {
             throw new WasiError(Errno.NOTCAPABLE);
         }
         boolean follow = (dirflags & LOOKUP_SYMLINK_FOLLOW) != 0 && !(creat && excl);
@@ -212,7 +212,8 @@ final class PathFunctions {
             if (write || trunc) {
                 throw new WasiError(Errno.ISDIR);
             }
-            long base = rightsBase & dir.rightsInheriting & Rights.DIRECTORY;
+            long base = rightsBase & dir.rightsInheriting & Rights.DIRECTORY
+                    & (dir.readOnly ? ~Rights.DIRECTORY_WRITING : -1L);
             long inheriting = rightsInheriting & dir.rightsInheriting;
             DirectoryDescriptor d = new DirectoryDescriptor(host, null, dir.readOnly, base, inheriting);
             d.fdflags = fdflags;
@@ -250,7 +251,7 @@ final class PathFunctions {
             channel.close();
             throw e;
         }
-        long base = rightsBase & dir.rightsInheriting & Rights.FILE;
+        long base = rightsBase & dir.rightsInheriting & Rights.FILE & (dir.readOnly ? ~Rights.FILE_WRITING : -1L);
         FileDescriptor f = new FileDescriptor(channel, host, base, rightsInheriting & dir.rightsInheriting);
         f.fdflags = fdflags;
         return f;

@@ -40,10 +40,11 @@ public final class Wasi implements AutoCloseable {
         fds.add(new StreamDescriptor(null, config.stdout));
         fds.add(new StreamDescriptor(null, config.stderr));
         for (WasiConfig.Preopen p : config.preopens) {
+            // A read-only preopen loses the rights that change the tree; its inheriting rights stay
+            // whole so that wasi-libc (which trims what it asks for to them) still asks for FD_WRITE
+            // when the program opens for writing, and path_open can refuse that open outright.
             long base = p.readOnly() ? Rights.DIRECTORY & ~Rights.DIRECTORY_WRITING : Rights.DIRECTORY;
-            long inheriting = p.readOnly()
-                    ? (Rights.DIRECTORY | Rights.FILE) & ~(Rights.DIRECTORY_WRITING | Rights.FILE_WRITING)
-                    : Rights.DIRECTORY | Rights.FILE;
+            long inheriting = Rights.DIRECTORY | Rights.FILE;
             fds.add(new DirectoryDescriptor(p.hostPath(), p.guestPath(), p.readOnly(), base, inheriting));
         }
         for (var s : config.sockets) {
