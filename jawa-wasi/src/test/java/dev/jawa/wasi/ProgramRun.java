@@ -36,6 +36,11 @@ final class ProgramRun {
         this.program = program;
     }
 
+    @Override
+    public String toString() {
+        return program + " " + args;
+    }
+
     ProgramRun args(String... a) {
         args.addAll(List.of(a));
         return this;
