@@ -36,9 +36,9 @@ public final class Wasi implements AutoCloseable {
 
     private Wasi(Linker linker, WasiConfig config) {
         this.config = config;
-        fds.add(new StreamDescriptor(config.stdin, null));
-        fds.add(new StreamDescriptor(null, config.stdout));
-        fds.add(new StreamDescriptor(null, config.stderr));
+        fds.add(new StreamDescriptor(config.stdin, null, config.terminal));
+        fds.add(new StreamDescriptor(null, config.stdout, config.terminal));
+        fds.add(new StreamDescriptor(null, config.stderr, config.terminal));
         for (WasiConfig.Preopen p : config.preopens) {
             // A read-only preopen loses the rights that change the tree; its inheriting rights stay
             // whole so that wasi-libc (which trims what it asks for to them) still asks for FD_WRITE

@@ -51,6 +51,7 @@ public final class WasiConfig {
     final List<NetworkChannel> sockets;
     final WasiClock clock;
     final RandomGenerator random;
+    final boolean terminal;
 
     private WasiConfig(Builder b) {
         this.args = List.copyOf(b.args);
@@ -62,6 +63,7 @@ public final class WasiConfig {
         this.sockets = List.copyOf(b.sockets);
         this.clock = b.clock;
         this.random = b.random;
+        this.terminal = b.terminal;
     }
 
     /** A builder with no arguments, no environment, empty stdin, discarded output, no preopens. */
@@ -96,6 +98,7 @@ public final class WasiConfig {
         private final List<NetworkChannel> sockets = new ArrayList<>();
         private WasiClock clock = WasiClock.system();
         private RandomGenerator random = new SecureRandom();
+        private boolean terminal;
 
         private Builder() {
         }
@@ -151,11 +154,17 @@ public final class WasiConfig {
             return this;
         }
 
-        /** The host process's standard input, output and error (unbuffered, straight to the OS). */
+        /**
+         * The host process's standard input, output and error (unbuffered, straight to the OS). The
+         * guest sees them as a terminal (a character device, so isatty() is true) when the JVM
+         * runs in one, else as streams of unknown type (pipes and files: isatty() is false).
+         */
         public Builder inheritStdio() {
             this.stdin = new FileInputStream(FileDescriptor.in);
             this.stdout = new FileOutputStream(FileDescriptor.out);
             this.stderr = new FileOutputStream(FileDescriptor.err);
+            java.io.Console console = System.console();
+            this.terminal = console != null && console.isTerminal();
             return this;
         }
 
