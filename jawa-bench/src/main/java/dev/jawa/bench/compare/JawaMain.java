@@ -3,6 +3,7 @@ package dev.jawa.bench.compare;
 import dev.jawa.Engine;
 import dev.jawa.Instance;
 import dev.jawa.Linker;
+import dev.jawa.bench.JawaTiers;
 import dev.jawa.runtime.Memory;
 import dev.jawa.types.FuncType;
 import dev.jawa.types.NumType;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * Runs one WASI command module on Jawa, in a process of its own, for the comparison runner, with
- * the protocol of {@link ChicoryMain}: {@code JawaMain interp KERNEL.wasm [ARGS...]}; the program's
+ * the protocol of {@link ChicoryMain}: {@code JawaMain interp|jit|auto KERNEL.wasm [ARGS...]}; the program's
  * output on stdout, then {@code jawa-bench-time-ns N} on stderr (from the module's bytes in memory
  * to the return of {@code _start}: decoding, validating, instantiating, running).
  *
@@ -44,14 +45,15 @@ public final class JawaMain {
     /**
      * Runs the module.
      *
-     * @param args the tier ({@code interp}), the module, its arguments
+     * @param args the tier (see {@link JawaTiers}), the module, its arguments
      * @throws IOException when the module cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || !args[0].equals("interp")) {
-            System.err.println("usage: JawaMain interp KERNEL.wasm [ARGS...]");
+        if (args.length < 2 || !JawaTiers.ALL.contains(args[0])) {
+            System.err.println("usage: JawaMain interp|jit|auto KERNEL.wasm [ARGS...]");
             System.exit(2);
         }
+        Engine engine = JawaTiers.engine(args[0]);
         Path file = Path.of(args[1]);
         List<String> programArgs = new ArrayList<>();
         programArgs.add(file.getFileName().toString().replaceFirst("\\.wasm$", ""));
@@ -60,7 +62,7 @@ public final class JawaMain {
         PrintStream out = System.out;
 
         long start = System.nanoTime();
-        int exitCode = run(bytes, programArgs, out);
+        int exitCode = run(engine, bytes, programArgs, out);
         long elapsed = System.nanoTime() - start;
         out.flush();
         System.err.println(RunOutput.TIME_PREFIX + elapsed);
@@ -71,7 +73,7 @@ public final class JawaMain {
         return new FuncType(params, results);
     }
 
-    static int run(byte[] bytes, List<String> args, PrintStream out) {
+    static int run(Engine engine, byte[] bytes, List<String> args, PrintStream out) {
         Memory[] memory = new Memory[1];
         byte[][] argv = args.stream().map(a -> (a + "\0").getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         String w = "wasi_snapshot_preview1";
@@ -126,7 +128,7 @@ public final class JawaMain {
                 .function(w, "proc_exit", type(i, List.of()), (v, r) -> {
                     throw new Exit((int) v[0]);
                 });
-        Instance instance = new Engine().compile(bytes).instantiate(linker);
+        Instance instance = engine.compile(bytes).instantiate(linker);
         memory[0] = instance.memory("memory");
         try {
             instance.function("_start").call();

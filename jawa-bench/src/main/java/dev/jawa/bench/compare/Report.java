@@ -21,7 +21,9 @@ final class Report {
      * @param baseline the engine the ratios are taken against
      * @param times the Markdown table of times
      * @param ratios the Markdown table of ratios
-     * @param startup the Markdown table of startup times, or null when startup was not measured
+     * @param startup the Markdown table of startup times in process, or null when startup was not
+     *     measured
+     * @param startupWall the same runs' whole-process times, or null when startup was not measured
      * @param unavailable engines not measured, with the reason
      * @param took how long the comparison took
      * @param command the command line that produced it
@@ -31,6 +33,7 @@ final class Report {
      * @param loadAfter the 1-minute load average after the last run
      */
     record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios, String startup,
+            String startupWall,
             Map<String, String> unavailable, Duration took, String command, String chart, Instant started,
             String loadBefore, String loadAfter) {}
 
@@ -82,17 +85,28 @@ final class Report {
             sb.append("""
                     ### Startup
 
-                    The time from a module's bytes in memory to the return of its first call: decoding, \
-                    validation, compilation where the engine compiles ahead, instantiation (with do-nothing \
-                    host functions for the imports) and one call of an exported `probe(40, 2)`, whose \
-                    answer, 42, is checked. The small module is that one function; the large one is \
+                    Decoding, validation, compilation where the engine compiles ahead, instantiation (with \
+                    do-nothing host functions for the imports) and one call of an exported `probe(40, 2)`, \
+                    whose answer, 42, is checked. The small module is that one function; the large one is \
                     `LargeModuleGenerator`'s (thousands of functions, more than 10 MB of code), generated into \
                     `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
                     names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
-                    validator and wabt's `wasm-validate` accept it).
+                    validator and wabt's `wasm-validate` accept it). Jawa's interpreter translates a function \
+                    on its first call, so of the large module only the probe is translated.
+
+                    In process: from the module's bytes in memory to the return of the first call, timed \
+                    inside the engine's process (the start of the JVM or of node and the reading of the file \
+                    are not included):
 
                     """.formatted(in.rounds()));
             sb.append(in.startup()).append('\n');
+            sb.append("""
+                    Whole process: the same runs timed by the runner from the start of the process to its \
+                    exit, so the start of the JVM (with the loading of the engine's classes) or of node, \
+                    and the reading of the file, are included:
+
+                    """);
+            sb.append(in.startupWall()).append('\n');
         }
         if (!in.unavailable().isEmpty()) {
             sb.append("Not measured:\n\n");
