@@ -1,5 +1,6 @@
 package dev.jawa.bench.compare;
 
+import dev.jawa.bench.embed.MicroReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,14 @@ public final class Compare {
               --rounds N          rounds per kernel and engine, the median is reported (default 5)
               --scale quick|full  the comparison's sizes or each kernel's default size (default quick)
               --only K1,K2        run only these kernels
+              --kernels on|off    run the kernels (default on); off measures startup alone
               --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
                                   chicory-interp, chicory-compiler, jawa-interp, jawa-jit, jawa-auto)
               --timeout SECONDS   the longest one run may take (default 600)
               --startup on|off    also measure startup on a small and a large module (default on)
               --startup-dir DIR   where the startup modules are generated; default jawa-bench/target/startup
+              --micro FILE        the microbenchmark tables the report includes (written by jawa-bench/micro.sh);
+                                  default jawa-bench/results/microbenchmarks.md
               --report FILE       write the full Markdown report there (as BENCHMARKS.md)
               --svg FILE          write the bar chart there
               --command TEXT      the command line to record in the report
@@ -58,7 +62,7 @@ public final class Compare {
             return;
         }
         List<Kernel> kernels = KernelCatalog.load(o.kernelsDir).stream()
-                .filter(k -> o.only.isEmpty() || o.only.contains(k.name()))
+                .filter(k -> o.kernels && (o.only.isEmpty() || o.only.contains(k.name())))
                 .toList();
         List<Engine> all = engines(o, kernels);
         List<Engine> engines = new ArrayList<>();
@@ -69,7 +73,7 @@ public final class Compare {
             }
             e.unavailableReason().ifPresentOrElse(r -> unavailable.put(e.displayName(), r), () -> engines.add(e));
         }
-        if (engines.isEmpty() || kernels.isEmpty()) {
+        if (engines.isEmpty() || (kernels.isEmpty() && !o.startup)) {
             System.err.println("compare: nothing to run (engines: " + unavailable + ")");
             System.exit(2);
         }
@@ -128,14 +132,14 @@ public final class Compare {
         unavailable.forEach((name, reason) -> System.out.println("Not measured: " + name + ": " + reason));
         System.out.println("The comparison took " + took.toMinutesPart() + " min " + took.toSecondsPart() + " s.");
 
-        if (o.svg != null) {
+        if (o.svg != null && !kernels.isEmpty()) {
             write(o.svg, SvgChart.render(results, "Median run time per kernel (" + o.rounds + " rounds, "
                     + o.scale.name().toLowerCase(Locale.ROOT) + " sizes; lower is better)"));
         }
         if (o.report != null) {
             write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios,
-                    startupTimes, startupWallTimes, unavailable, took, o.command,
-                    o.svg == null ? null : relative(o.report, o.svg),
+                    startupTimes, startupWallTimes, MicroReport.section(o.micro), unavailable, took, o.command,
+                    o.svg == null || kernels.isEmpty() ? null : relative(o.report, o.svg),
                     started, loadBefore, loadAfter)));
         }
         if (startup.anyFailure()) {
@@ -268,7 +272,9 @@ public final class Compare {
         Path report;
         Path svg;
         boolean startup = true;
+        boolean kernels = true;
         Path startupDir = Path.of("jawa-bench/target/startup");
+        Path micro = Path.of("jawa-bench/results/microbenchmarks.md");
         String command = "java -cp jawa-bench/target/benchmarks.jar " + Compare.class.getName();
 
         static Options parse(String[] args) {
@@ -304,10 +310,20 @@ public final class Compare {
                         default -> throw new IllegalArgumentException("--startup takes on or off, not " + v);
                     };
                     case "--startup-dir" -> o.startupDir = Path.of(v);
+                    case "--kernels" -> o.kernels = onOff(a, v);
+                    case "--micro" -> o.micro = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             return o;
+        }
+
+        private static boolean onOff(String option, String value) {
+            return switch (value) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException(option + " takes on or off, not " + value);
+            };
         }
 
         private static int positive(String option, String value) {

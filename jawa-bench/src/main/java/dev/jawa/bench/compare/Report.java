@@ -1,5 +1,6 @@
 package dev.jawa.bench.compare;
 
+import dev.jawa.bench.embed.MicroReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ final class Report {
      * @param startup the Markdown table of startup times in process, or null when startup was not
      *     measured
      * @param startupWall the same runs' whole-process times, or null when startup was not measured
+     * @param micro the microbenchmark section, with its markers (see {@link MicroReport#section})
      * @param unavailable engines not measured, with the reason
      * @param took how long the comparison took
      * @param command the command line that produced it
@@ -33,7 +35,7 @@ final class Report {
      * @param loadAfter the 1-minute load average after the last run
      */
     record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios, String startup,
-            String startupWall,
+            String startupWall, String micro,
             Map<String, String> unavailable, Duration took, String command, String chart, Instant started,
             String loadBefore, String loadAfter) {}
 
@@ -108,6 +110,16 @@ final class Report {
                     """);
             sb.append(in.startupWall()).append('\n');
         }
+        sb.append("""
+                ### Microbenchmarks (JMH)
+
+                The cost of crossing between Java and WebAssembly and of reaching an instance's memory \
+                from Java, for Jawa and Chicory side by side in one JMH run (`jawa-bench/src/main/java/dev/\
+                jawa/bench/embed`). `jawa-bench/micro.sh` runs them and rewrites these tables; the \
+                comparison above does not.
+
+                """);
+        sb.append(in.micro()).append('\n');
         if (!in.unavailable().isEmpty()) {
             sb.append("Not measured:\n\n");
             in.unavailable().forEach((name, reason) -> sb.append("- ").append(name).append(": ").append(reason)
