@@ -41,7 +41,13 @@ public final class Compare {
               --report FILE       write the full Markdown report there (as BENCHMARKS.md)
               --svg FILE          write the bar chart there
               --command TEXT      the command line to record in the report
+            The defaults (5 rounds, quick sizes, startup on) are to finish within 20 minutes on 2 cores,
+            with every engine; the runner warns when a run takes longer. Chicory's interpreter takes
+            most of it (about 4 minutes); each further Jawa tier adds one run per kernel and round.
             """;
+
+    /** How long the whole comparison may take on the project's 2-core machine (issue 7). */
+    static final Duration BUDGET = Duration.ofMinutes(20);
 
     private Compare() {}
 
@@ -141,6 +147,10 @@ public final class Compare {
                     startupTimes, startupWallTimes, MicroReport.section(o.micro), unavailable, took, o.command,
                     o.svg == null || kernels.isEmpty() ? null : relative(o.report, o.svg),
                     started, loadBefore, loadAfter)));
+        }
+        if (took.compareTo(BUDGET) > 0) {
+            System.err.println("compare: the comparison took " + took.toMinutes() + " min, over its budget of "
+                    + BUDGET.toMinutes() + " min on 2 cores: lower --rounds or the quick sizes (kernels/sizes.txt)");
         }
         if (startup.anyFailure()) {
             // A peer engine that cannot load the large module is a finding, not a broken run.

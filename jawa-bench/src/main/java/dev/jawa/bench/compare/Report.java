@@ -140,7 +140,8 @@ final class Report {
                 - Every run's checksum is checked; a wrong checksum, a crash or a timeout shows in the \
                 table instead of a time, and the runner exits with status 1.
                 - Quick sizes (`jawa-bench/kernels/sizes.txt`) keep the slowest engine, Chicory's \
-                interpreter, within the 20-minute budget on 2 cores. At these sizes a run under node or \
+                interpreter, within the 20-minute budget on 2 cores (the runner warns when the whole comparison \
+                takes longer). At these sizes a run under node or \
                 Chicory's compiler is largely compilation and (on the JVM) warm-up, which is part of what \
                 a user waits for but not steady-state speed. `--scale full` runs each kernel's default \
                 size (0.5 to 2 s natively); with Chicory's interpreter that takes hours, so leave it out \
@@ -150,7 +151,9 @@ final class Report {
                 WASI calls the kernels make itself: node 20's `node:wasi` keeps a stale pointer to the \
                 memory after `memory.grow` and crashes or loses output once a kernel's memory grows. \
                 Chicory runs the modules with chicory-wasi, in its interpreter and with its bytecode \
-                compiler, in a JVM with `-Xmx3g -Xss64m`.
+                compiler, in a JVM with `-Xmx3g -Xss64m`; Jawa runs them in the same kind of JVM, one \
+                column per tier that exists (`interp`, `jit`, `auto`), with the WASI calls the kernels \
+                make written in `JawaMain` on Jawa's embedding API.
 
                 ## The kernels
 
