@@ -25,6 +25,16 @@ public final class JawaTiers {
     private JawaTiers() {}
 
     /**
+     * Prints the tiers that exist here, comma-separated (for {@code jawa-bench/micro.sh}, which
+     * passes them to JMH as {@code -p tier=...}).
+     *
+     * @param args none
+     */
+    public static void main(String[] args) {
+        System.out.println(String.join(",", ALL.stream().filter(t -> unavailableReason(t).isEmpty()).toList()));
+    }
+
+    /**
      * Why a tier cannot run, if it cannot.
      *
      * @param tier one of {@link #ALL}
