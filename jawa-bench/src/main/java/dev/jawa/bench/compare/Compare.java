@@ -30,7 +30,8 @@ public final class Compare {
               --rounds N          rounds per kernel and engine, the median is reported (default 5)
               --scale quick|full  the comparison's sizes or each kernel's default size (default quick)
               --only K1,K2        run only these kernels
-              --kernels on|off    run the kernels (default on); off measures startup alone
+              --kernels on|off    run the kernels (default on); off measures startup alone and prints
+                                  its tables without writing the report or the chart
               --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
                                   chicory-interp, chicory-compiler, jawa-interp, jawa-jit, jawa-auto)
               --timeout SECONDS   the longest one run may take (default 600)
@@ -142,10 +143,13 @@ public final class Compare {
             write(o.svg, SvgChart.render(results, "Median run time per kernel (" + o.rounds + " rounds, "
                     + o.scale.name().toLowerCase(Locale.ROOT) + " sizes; lower is better)"));
         }
-        if (o.report != null) {
+        if (o.report != null && kernels.isEmpty()) {
+            // A startup-only run would leave the report without its kernel tables: print, do not write.
+            System.err.println("compare: no kernels ran, so " + o.report + " is left as it is (the tables are above)");
+        } else if (o.report != null) {
             write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios,
                     startupTimes, startupWallTimes, MicroReport.section(o.micro), unavailable, took, o.command,
-                    o.svg == null || kernels.isEmpty() ? null : relative(o.report, o.svg),
+                    o.svg == null ? null : relative(o.report, o.svg),
                     started, loadBefore, loadAfter)));
         }
         if (took.compareTo(BUDGET) > 0) {
