@@ -39,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--invoke", paramLabel = "NAME", required = true, description = "The exported function to call.")
     String invoke;
 
+    @Option(names = "--tier", paramLabel = "TIER", defaultValue = "auto",
+            description = "The execution tier: interp, jit or auto (default).")
+    String tier;
+
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "The function's arguments.")
     List<String> args = List.of();
 
@@ -56,7 +60,13 @@ final class RunCommand implements Callable<Integer> {
             err.println(file + ": " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
-        Engine engine = new Engine();
+        Engine engine;
+        try {
+            engine = new Engine(dev.jawa.Tier.parse(tier));
+        } catch (IllegalArgumentException e) {
+            err.println("jawa run: " + e.getMessage());
+            return ExitStatus.USAGE;
+        }
         try {
             boolean binary = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
             CompiledModule module = binary ? engine.compile(bytes) : engine.compileText(InputText.decodeUtf8(bytes));

@@ -1,0 +1,226 @@
+package dev.jawa.jit;
+
+import dev.jawa.Trap;
+import dev.jawa.runtime.Memory;
+import dev.jawa.runtime.Traps;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Loads and stores for compiled code: effective address, bounds check, and a little-endian
+ * array-view VarHandle access on the memory's current {@code byte[]}.
+ *
+ * <p>Why static methods and not the same bytes inline at every access: each is about 30 bytes of
+ * bytecode, under HotSpot's always-inline size, so the machine code is the same as if it were
+ * written inline, while the generated methods stay several times smaller (HotSpot refuses to
+ * compile methods over 8,000 bytes of bytecode, and the class file caps them at 64 KiB). The
+ * memory's array is read at every access, so a {@code memory.grow} anywhere is always seen.
+ *
+ * <p>32-bit addresses are zero-extended and the offset (below 2^32) added, so the effective address
+ * is never negative and one comparison checks both ends. 64-bit addresses whose sum overflows or
+ * exceeds 2^63 become {@link Long#MAX_VALUE}, which no memory reaches.
+ */
+final class MemoryAccess {
+
+    static final ClassDesc CD = ClassDesc.of(MemoryAccess.class.getName());
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] NO_DATA = new byte[0];
+
+    private MemoryAccess() {
+    }
+
+    static Trap oob() {
+        return Traps.memoryOutOfBounds();
+    }
+
+    static long ea(int addr, long off) {
+        return (addr & 0xFFFF_FFFFL) + off;
+    }
+
+    static long ea(long addr, long off) {
+        long ea = addr + off;
+        return (addr | off | ea) < 0 ? Long.MAX_VALUE : ea;
+    }
+
+    // ---- 32-bit addresses ----
+
+    static int loadI8(int addr, long off, Memory m) {
+        return i8(ea(addr, off), m);
+    }
+
+    static int loadU8(int addr, long off, Memory m) {
+        return i8(ea(addr, off), m) & 0xFF;
+    }
+
+    static int loadI16(int addr, long off, Memory m) {
+        return i16(ea(addr, off), m);
+    }
+
+    static int loadU16(int addr, long off, Memory m) {
+        return i16(ea(addr, off), m) & 0xFFFF;
+    }
+
+    static int loadI32(int addr, long off, Memory m) {
+        return i32(ea(addr, off), m);
+    }
+
+    static long loadI64(int addr, long off, Memory m) {
+        return i64(ea(addr, off), m);
+    }
+
+    static void storeI8(int addr, int v, long off, Memory m) {
+        s8(ea(addr, off), v, m);
+    }
+
+    static void storeI16(int addr, int v, long off, Memory m) {
+        s16(ea(addr, off), v, m);
+    }
+
+    static void storeI32(int addr, int v, long off, Memory m) {
+        s32(ea(addr, off), v, m);
+    }
+
+    static void storeI64(int addr, long v, long off, Memory m) {
+        s64(ea(addr, off), v, m);
+    }
+
+    // ---- 64-bit addresses ----
+
+    static int loadI8(long addr, long off, Memory m) {
+        return i8(ea(addr, off), m);
+    }
+
+    static int loadU8(long addr, long off, Memory m) {
+        return i8(ea(addr, off), m) & 0xFF;
+    }
+
+    static int loadI16(long addr, long off, Memory m) {
+        return i16(ea(addr, off), m);
+    }
+
+    static int loadU16(long addr, long off, Memory m) {
+        return i16(ea(addr, off), m) & 0xFFFF;
+    }
+
+    static int loadI32(long addr, long off, Memory m) {
+        return i32(ea(addr, off), m);
+    }
+
+    static long loadI64(long addr, long off, Memory m) {
+        return i64(ea(addr, off), m);
+    }
+
+    static void storeI8(long addr, int v, long off, Memory m) {
+        s8(ea(addr, off), v, m);
+    }
+
+    static void storeI16(long addr, int v, long off, Memory m) {
+        s16(ea(addr, off), v, m);
+    }
+
+    static void storeI32(long addr, int v, long off, Memory m) {
+        s32(ea(addr, off), v, m);
+    }
+
+    static void storeI64(long addr, long v, long off, Memory m) {
+        s64(ea(addr, off), v, m);
+    }
+
+    // ---- the accesses (ea >= 0) ----
+
+    private static int i8(long ea, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 1) {
+            throw oob();
+        }
+        return b[(int) ea];
+    }
+
+    private static int i16(long ea, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 2) {
+            throw oob();
+        }
+        return (short) SHORT.get(b, (int) ea);
+    }
+
+    private static int i32(long ea, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 4) {
+            throw oob();
+        }
+        return (int) INT.get(b, (int) ea);
+    }
+
+    private static long i64(long ea, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 8) {
+            throw oob();
+        }
+        return (long) LONG.get(b, (int) ea);
+    }
+
+    private static void s8(long ea, int v, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 1) {
+            throw oob();
+        }
+        b[(int) ea] = (byte) v;
+    }
+
+    private static void s16(long ea, int v, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 2) {
+            throw oob();
+        }
+        SHORT.set(b, (int) ea, (short) v);
+    }
+
+    private static void s32(long ea, int v, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 4) {
+            throw oob();
+        }
+        INT.set(b, (int) ea, v);
+    }
+
+    private static void s64(long ea, long v, Memory m) {
+        byte[] b = m.bytes();
+        if (ea > b.length - 8) {
+            throw oob();
+        }
+        LONG.set(b, (int) ea, v);
+    }
+
+    // ---- size, grow and bulk operations ----
+
+    static int grow(int delta, Memory m) {
+        return (int) m.grow(delta & 0xFFFF_FFFFL);
+    }
+
+    static long grow(long delta, Memory m) {
+        return m.grow(delta);
+    }
+
+    static void fill(long d, long value, long n, Memory m) {
+        m.fill(d, (int) value, n);
+    }
+
+    static void copy(long d, long s, long n, Memory dst, Memory src) {
+        dst.copyFrom(src, s, d, n);
+    }
+
+    static void init(long d, long s, long n, JitContext ctx, int mem, int data) {
+        byte[] bytes = ctx.instance.dataSegments()[data];
+        ctx.memories[mem].init(bytes == null ? NO_DATA : bytes, s, d, n);
+    }
+
+    static void dataDrop(JitContext ctx, int data) {
+        ctx.instance.dataSegments()[data] = null;
+    }
+}
