@@ -1,21 +1,13 @@
 package dev.jawa.bench;
 
 import dev.jawa.Engine;
-import java.lang.reflect.Constructor;
+import dev.jawa.Tier;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Jawa's execution tiers as the benchmarks name them ({@code interp}, {@code jit}, {@code auto}),
- * and an {@link Engine} for each tier that exists.
- *
- * <p>Only the interpreter exists on this branch. The compiler tier is being built elsewhere: it
- * is to add an enum {@code dev.jawa.Tier} with constants {@code INTERP}, {@code JIT} and {@code
- * AUTO}, and an {@code Engine(Tier)} constructor. Until it lands, this class looks them up
- * reflectively, so that the comparison and the microbenchmarks pick up the new tiers the moment
- * they exist, and report them as not measured (never with a made-up number) while they do not.
- * Once the tier enum is on main, replace the lookup with plain calls.
+ * Jawa's execution tiers as the benchmarks name them ({@code interp}, {@code jit}, {@code auto},
+ * the names of {@link Tier}), and an {@link Engine} for each.
  */
 public final class JawaTiers {
 
@@ -35,7 +27,8 @@ public final class JawaTiers {
     }
 
     /**
-     * Why a tier cannot run, if it cannot.
+     * Why a tier cannot run, if it cannot. Every tier of {@link Tier} runs; this stays so that a
+     * tier can be listed before it exists without ever being given a made-up number.
      *
      * @param tier one of {@link #ALL}
      * @return the reason, or empty when {@link #engine(String)} works for it
@@ -44,15 +37,7 @@ public final class JawaTiers {
         if (!ALL.contains(tier)) {
             return Optional.of("unknown Jawa tier " + tier + " (known: " + String.join(", ", ALL) + ")");
         }
-        if (tier.equals("interp")) {
-            return Optional.empty();
-        }
-        try {
-            tierConstant(tierConstructor(), tier);
-            return Optional.empty();
-        } catch (ReflectiveOperationException e) {
-            return Optional.of("Jawa has no " + tier + " tier yet (only the interpreter exists)");
-        }
+        return Optional.empty();
     }
 
     /**
@@ -60,28 +45,12 @@ public final class JawaTiers {
      *
      * @param tier one of {@link #ALL}
      * @return the engine
-     * @throws IllegalArgumentException when the tier does not exist (see {@link #unavailableReason})
+     * @throws IllegalArgumentException when the tier is unknown
      */
     public static Engine engine(String tier) {
         unavailableReason(tier).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
-        if (tier.equals("interp")) {
-            return new Engine();
-        }
-        try {
-            Constructor<?> constructor = tierConstructor();
-            return (Engine) constructor.newInstance(tierConstant(constructor, tier));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot make a Jawa engine for tier " + tier + ": " + e, e);
-        }
-    }
-
-    private static Constructor<?> tierConstructor() throws ReflectiveOperationException {
-        return Engine.class.getConstructor(Class.forName("dev.jawa.Tier"));
-    }
-
-    private static Object tierConstant(Constructor<?> constructor, String tier) throws ReflectiveOperationException {
-        return constructor.getParameterTypes()[0].getField(tier.toUpperCase(Locale.ROOT)).get(null);
+        return new Engine(Tier.parse(tier));
     }
 }

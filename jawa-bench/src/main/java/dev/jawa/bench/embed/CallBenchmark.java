@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code jawaCall}: Jawa's generic {@code Function.call(long...)} (raw values in, a fresh
  *       {@code long[]} out);
  *   <li>{@code jawaApply}: Jawa's generic {@code Function.apply(Object...)} (boxed in and out);
- *   <li>{@code jawaBound}: the function bound to {@link IntBinaryOperator} by {@code
- *       Instance.bind}, Jawa's typed form;
+ *   <li>{@code jawaTyped}: the function bound to {@link IntBinaryOperator} by {@code
+ *       Function.as}, Jawa's typed form (a generated class; {@code Instance.bind} is the same);
  *   <li>{@code chicoryApply}: Chicory's {@code ExportFunction.apply(long...)}, its one way to call
  *       an export at run time (its typed wrappers are generated at build time and call the same
  *       method), in its interpreter and its compiler.
@@ -51,20 +51,20 @@ public class CallBenchmark {
     /** A Jawa instance on one tier. */
     @State(Scope.Thread)
     public static class Jawa {
-        @Param({"interp"})
+        @Param({"interp", "jit"})
         public String tier;
 
         Function add;
-        IntBinaryOperator bound;
+        IntBinaryOperator typed;
 
         @Setup
         public void setUp() {
             Instance instance = JawaSetup.instantiate(tier);
             add = instance.function("add");
-            bound = instance.bind("add", IntBinaryOperator.class);
+            typed = add.as(IntBinaryOperator.class);
             EmbeddingModule.check("add.call", 42, add.call(40, 2)[0]);
             EmbeddingModule.check("add.apply", 42, (Integer) add.apply(40, 2)[0]);
-            EmbeddingModule.check("bound add", 42, bound.applyAsInt(40, 2));
+            EmbeddingModule.check("typed add", 42, typed.applyAsInt(40, 2));
         }
     }
 
@@ -94,8 +94,8 @@ public class CallBenchmark {
     }
 
     @Benchmark
-    public int jawaBound(Jawa jawa, Args a) {
-        return jawa.bound.applyAsInt(a.x, a.y);
+    public int jawaTyped(Jawa jawa, Args a) {
+        return jawa.typed.applyAsInt(a.x, a.y);
     }
 
     @Benchmark

@@ -41,7 +41,7 @@ public class HostCallBenchmark {
     /** A Jawa instance on one tier. */
     @State(Scope.Thread)
     public static class Jawa {
-        @Param({"interp"})
+        @Param({"interp", "jit"})
         public String tier;
 
         Function callHost;

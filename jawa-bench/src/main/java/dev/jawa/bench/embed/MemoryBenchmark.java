@@ -41,8 +41,8 @@ public class MemoryBenchmark {
         public void setUp() {
             jawa = JawaSetup.instantiate("interp").memory("memory");
             chicory = ChicorySetup.instantiate("interpreter").memory();
-            jawa.storeI32(12, 0x12345678);
-            EmbeddingModule.check("Jawa loadI32", 0x12345678, jawa.loadI32(12));
+            jawa.writeInt(12, 0x12345678);
+            EmbeddingModule.check("Jawa readInt", 0x12345678, jawa.readInt(12));
             chicory.writeI32(12, 0x12345678);
             EmbeddingModule.check("Chicory readInt", 0x12345678, chicory.readInt(12));
         }
@@ -73,7 +73,7 @@ public class MemoryBenchmark {
 
     @Benchmark
     public int jawaReadInt(Memories m) {
-        return m.jawa.loadI32(m.next());
+        return m.jawa.readInt(m.next());
     }
 
     @Benchmark
@@ -84,7 +84,7 @@ public class MemoryBenchmark {
     @Benchmark
     public void jawaWriteInt(Memories m) {
         int a = m.next();
-        m.jawa.storeI32(a, a);
+        m.jawa.writeInt(a, a);
     }
 
     @Benchmark

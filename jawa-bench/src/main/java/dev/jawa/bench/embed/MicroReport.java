@@ -170,16 +170,16 @@ public final class MicroReport {
                         + "(Jawa `Function.call(long...)`, Chicory `ExportFunction.apply(long...)`)",
                         "jawaCall", "chicoryApply"),
                 row("Java → wasm `add`, boxed (Jawa `Function.apply(Object...)`)", "jawaApply", null),
-                row("Java → wasm `add`, typed binding (Jawa `Instance.bind(\"add\", IntBinaryOperator.class)`)",
-                        "jawaBound", null),
+                row("Java → wasm `add`, typed binding (Jawa `Function.as(IntBinaryOperator.class)`)",
+                        "jawaTyped", null),
                 row("wasm → Java host function, per call in a wasm loop", "jawaHostCalls", "chicoryHostCalls"),
                 row("wasm → wasm function, per call in the same loop (for comparison)", "jawaWasmCalls",
                         "chicoryWasmCalls")), scores));
         sb.append("\nMemory access from Java (`MemoryBenchmark`; the memory API is the same for every tier "
                 + "and mode of an engine, so one column each):\n\n");
         List<Row> memoryRows = new ArrayList<>(List.of(
-                row("read one i32 (Jawa `loadI32`, Chicory `readInt`)", "jawaReadInt", "chicoryReadInt"),
-                row("write one i32 (Jawa `storeI32`, Chicory `writeI32`)", "jawaWriteInt", "chicoryWriteInt")));
+                row("read one i32 (`readInt`)", "jawaReadInt", "chicoryReadInt"),
+                row("write one i32 (Jawa `writeInt`, Chicory `writeI32`)", "jawaWriteInt", "chicoryWriteInt")));
         Set<String> sizes = new LinkedHashSet<>();
         for (String key : scores.keySet()) {
             param(key, "bytes").ifPresent(sizes::add);
