@@ -45,6 +45,7 @@ final class ModuleCompiler {
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+    private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
     private ModuleCompiler(ValidatedModule validated) {
         this.validated = validated;
@@ -58,6 +59,32 @@ final class ModuleCompiler {
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
+    }
+
+    /**
+     * The name of the bridge for signature {@code t} (see {@link BridgeEmitter}): the signature's
+     * JVM kinds spelled out, so equal JVM signatures share one bridge.
+     */
+    static String bridgeName(FuncType t) {
+        StringBuilder sb = new StringBuilder("b$");
+        for (var p : t.params()) {
+            sb.append(code(JvmTypes.kind(p)));
+        }
+        sb.append('_');
+        for (var r : t.results()) {
+            sb.append(code(JvmTypes.kind(r)));
+        }
+        return sb.toString();
+    }
+
+    private static char code(TypeKind k) {
+        return switch (k) {
+            case INT -> 'I';
+            case LONG -> 'J';
+            case FLOAT -> 'F';
+            case DOUBLE -> 'D';
+            default -> 'L';
+        };
     }
 
     /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
@@ -124,6 +151,15 @@ final class ModuleCompiler {
                         clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
                                 ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                                 cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
+                    }
+                }
+                // One raw-convention bridge per signature of a defined function.
+                for (int d = 0; d < n; d++) {
+                    FuncType t = wasm.funcType(wasm.functions().get(d).typeIndex());
+                    String name = bridgeName(t);
+                    if (bridges.add(name)) {
+                        clb.withMethodBody(name, BridgeEmitter.desc(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> BridgeEmitter.body(cb, t));
                     }
                 }
                 // Dispatchers are added last: compiling the functions is what asks for them.
