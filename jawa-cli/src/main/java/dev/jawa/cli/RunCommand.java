@@ -54,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--invoke", paramLabel = "NAME", description = "Call this export instead of running _start.")
     String invoke;
 
+    @Option(names = "--tier", paramLabel = "TIER", defaultValue = "auto",
+            description = "The execution tier: interp, jit or auto (default).")
+    String tier;
+
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
             description = "Give the program the host directory HOST, which it sees as GUEST (default: HOST as given).")
     List<String> dirs = new ArrayList<>();
@@ -78,12 +82,13 @@ final class RunCommand implements Callable<Integer> {
             err.println(file + ": " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
-        Engine engine = new Engine();
+        Engine engine;
         WasiConfig config;
         try {
+            engine = new Engine(dev.jawa.Tier.parse(tier));
             config = wasiConfig();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            err.println("run: " + e.getMessage());
+            err.println("jawa run: " + e.getMessage());
             return ExitStatus.USAGE;
         }
         try {
@@ -105,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
                 return invoke(instance, out, err);
             }
         } catch (Trap t) {
+            if (WasiExitException.exitCodeOf(t).isPresent()) {
+                // proc_exit from an export called with --invoke
+                return WasiExitException.exitCodeOf(t).getAsInt();
+            }
             out.flush();
             err.println("trap: " + t.getMessage());
             for (Trap.Frame f : t.wasmStackTrace()) {

@@ -107,8 +107,12 @@ public final class Wasi implements AutoCloseable {
         try {
             instance.function("_start").call();
             return 0;
-        } catch (WasiExitException e) {
-            return e.exitCode();
+        } catch (WasiExitException | dev.jawa.HostException e) {
+            java.util.OptionalInt code = WasiExitException.exitCodeOf(e);
+            if (code.isEmpty()) {
+                throw e;
+            }
+            return code.getAsInt();
         } finally {
             flush(config.stdout);
             flush(config.stderr);

@@ -1,5 +1,6 @@
 package dev.jawa.wasi;
 
+import dev.jawa.Tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,9 +46,10 @@ class SandboxTest {
         Files.createSymbolicLink(box.resolve("loop2"), Path.of("loop1"));
     }
 
-    @Test
-    void guestEscapesAllFail() throws IOException {
-        ProgramRun.Result r = new ProgramRun("sandbox").in(box).exec();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERP", "JIT"})
+    void guestEscapesAllFail(Tier tier) throws IOException {
+        ProgramRun.Result r = new ProgramRun("sandbox").in(box).on(tier).exec();
         assertEquals(ProgramRun.expected("sandbox"), r.stdout());
         assertEquals(0, r.exitCode());
         assertEquals("secret\n", Files.readString(secret));
@@ -84,9 +88,10 @@ class SandboxTest {
         assertEquals(Errno.NOTCAPABLE, e.errno);
     }
 
-    @Test
-    void absoluteSymlinkTargetsAreNeverCreated() throws IOException {
-        ProgramRun.Result r = new ProgramRun("sandbox").in(box).exec();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERP", "JIT"})
+    void absoluteSymlinkTargetsAreNeverCreated(Tier tier) throws IOException {
+        ProgramRun.Result r = new ProgramRun("sandbox").in(box).on(tier).exec();
         assertTrue(r.stdout().contains("symlink abs_link -> /etc/passwd: -1 ENOTCAPABLE"), r.stdout());
         assertFalse(Files.exists(box.resolve("abs_link"), LinkOption.NOFOLLOW_LINKS));
     }
