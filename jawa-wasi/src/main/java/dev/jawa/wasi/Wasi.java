@@ -45,7 +45,9 @@ public final class Wasi implements AutoCloseable {
             // when the program opens for writing, and path_open can refuse that open outright.
             long base = p.readOnly() ? Rights.DIRECTORY & ~Rights.DIRECTORY_WRITING : Rights.DIRECTORY;
             long inheriting = Rights.DIRECTORY | Rights.FILE;
-            fds.add(new DirectoryDescriptor(p.hostPath(), p.guestPath(), p.readOnly(), base, inheriting));
+            DirectoryDescriptor d = new DirectoryDescriptor(p.hostPath(), p.guestPath(), p.readOnly(), base, inheriting);
+            d.handle = Sandbox.openHandle(p.hostPath());
+            fds.add(d);
         }
         for (var s : config.sockets) {
             fds.add(s instanceof ServerSocketChannel l ? new ListenerDescriptor(l)
