@@ -36,7 +36,7 @@ final class SocketFunctions {
                 return Errno.AGAIN; // a non-blocking listener with no connection waiting
             }
             c.configureBlocking((flags & Descriptor.FDFLAG_NONBLOCK) == 0);
-            SocketDescriptor s = new SocketDescriptor(c);
+            SocketDescriptor s = new SocketDescriptor(c, true);
             s.fdflags = flags;
             m.putI32(ptr(a[2]), fds.add(s));
             return Errno.SUCCESS;

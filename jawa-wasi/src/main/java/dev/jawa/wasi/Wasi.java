@@ -51,7 +51,7 @@ public final class Wasi implements AutoCloseable {
         }
         for (var s : config.sockets) {
             fds.add(s instanceof ServerSocketChannel l ? new ListenerDescriptor(l)
-                    : new SocketDescriptor((SocketChannel) s));
+                    : new SocketDescriptor((SocketChannel) s, false));
         }
         HostFunctions h = new HostFunctions(linker);
         ProcessFunctions.define(this, h);
@@ -129,11 +129,15 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Closes every file and directory the guest still has open (not the host's streams and sockets). */
+    /**
+     * Closes every file, directory and accepted connection the guest still has open (not the host's
+     * streams and the sockets it handed in).
+     */
     @Override
     public void close() {
         for (Descriptor d : fds.all()) {
-            if (d instanceof FileDescriptor || d instanceof DirectoryDescriptor) {
+            if (d instanceof FileDescriptor || d instanceof DirectoryDescriptor
+                    || (d instanceof SocketDescriptor s && s.accepted)) {
                 try {
                     d.close();
                 } catch (IOException e) {
