@@ -7,12 +7,12 @@ package dev.jawa.wasi;
  * {@link dev.jawa.HostException}; {@link #exitCodeOf} finds it there. The instance should not be
  * called again afterwards.
  */
-public final class WasiExitException extends RuntimeException {
+public final class WasiExitException extends dev.jawa.WasmException {
 
     private final int exitCode;
 
     public WasiExitException(int exitCode) {
-        super("exit " + exitCode, null, false, false);
+        super("exit " + exitCode);
         this.exitCode = exitCode;
     }
 
