@@ -3,9 +3,9 @@ package dev.jawa.wasi;
 /**
  * The guest called {@code proc_exit} (or raised a terminating signal): thrown from the host
  * function, it unwinds every WebAssembly frame up to the embedder's call, which reads the
- * {@link #exitCode()}. The engine hands it to the embedder as the cause of a
- * {@link dev.jawa.HostException}; {@link #exitCodeOf} finds it there. The instance should not be
- * called again afterwards.
+ * {@link #exitCode()}. It is one of Jawa's own exceptions, which host functions pass through
+ * unwrapped; {@link #exitCodeOf} also finds it as the cause of a {@link dev.jawa.HostException}.
+ * The instance should not be called again afterwards.
  */
 public final class WasiExitException extends dev.jawa.WasmException {
 
