@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jawa.CompiledModule;
 import dev.jawa.Engine;
+import dev.jawa.Tier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,11 +30,12 @@ class SqliteShellTest {
     @TempDir
     Path dir;
 
-    @Test
-    void createsQueriesAndReopensADatabase() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERP", "AUTO"}) // jit alone cannot compile SQLite's largest functions yet
+    void createsQueriesAndReopensADatabase(Tier tier) throws IOException {
         assumeTrue(Files.isRegularFile(MODULE), "SQLite's shell is not built: run jawa-wasi/real-programs/build-sqlite3.sh"
                 + " (needs npm and clang) to test it");
-        CompiledModule sqlite = new Engine().compile(Files.readAllBytes(MODULE));
+        CompiledModule sqlite = new Engine(tier).compile(Files.readAllBytes(MODULE));
         String create = """
                 create table planet(name text primary key, moons integer, km real);
                 insert into planet values ('Mercury', 0, 2439.7), ('Venus', 0, 6051.8), ('Earth', 1, 6371.0),
