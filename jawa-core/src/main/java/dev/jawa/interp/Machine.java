@@ -263,6 +263,29 @@ final class Machine {
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
                 }
+                case Ops.I32_AND_CONST -> s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                case Ops.I32_OR_CONST -> s[sp - 1] = (int) s[sp - 1] | code[pc++];
+                case Ops.I32_XOR_CONST -> s[sp - 1] = (int) s[sp - 1] ^ code[pc++];
+                case Ops.I32_SHL_CONST -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                case Ops.I32_SHR_U_CONST -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                case Ops.I32_ROTL_CONST -> s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
+                case Ops.I32_ADD_LOCAL -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                case Ops.LOCAL_GET2_ADD -> {
+                    s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Ops.I32_LOAD_LOCAL -> {
+                    s[sp++] = mem0.loadI32(ea(s, fp + code[pc], code, pc));
+                    pc += 2;
+                }
+                case Ops.I64_LOAD_LOCAL -> {
+                    s[sp++] = mem0.loadI64(ea(s, fp + code[pc], code, pc));
+                    pc += 2;
+                }
+                case Ops.I32_LOAD8_U_LOCAL -> {
+                    s[sp++] = mem0.loadU8(ea(s, fp + code[pc], code, pc));
+                    pc += 2;
+                }
                 case Ops.LOCAL_SET_GET -> {
                     s[fp + code[pc]] = s[sp - 1];
                     s[sp - 1] = s[fp + code[pc + 1]];
