@@ -39,6 +39,22 @@ public final class Engine {
     }
 
     /**
+     * An engine running code on {@code tier}; {@code maxCallDepth} bounds nested calls on the
+     * interpreter (compiled code is bounded by the JVM thread's stack instead).
+     */
+    public Engine(Tier tier, int maxCallDepth) {
+        if (maxCallDepth < 1) {
+            throw new IllegalArgumentException("maxCallDepth must be positive: " + maxCallDepth);
+        }
+        this.tier = tier.create(maxCallDepth);
+    }
+
+    /** An engine running code on {@code tier} with the default call-depth limit. */
+    public Engine(Tier tier) {
+        this(tier, Interpreter.DEFAULT_MAX_DEPTH);
+    }
+
+    /**
      * Decodes and validates a binary module.
      *
      * @throws MalformedModuleException if the bytes are not a well-formed module

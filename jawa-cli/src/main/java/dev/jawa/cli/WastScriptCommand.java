@@ -1,5 +1,6 @@
 package dev.jawa.cli;
 
+import dev.jawa.Tier;
 import dev.jawa.interp.Interpreter;
 import dev.jawa.text.wast.CheckTally;
 import dev.jawa.text.wast.CheckKind;
@@ -58,7 +59,7 @@ final class WastScriptCommand implements Callable<Integer> {
     boolean formatsOnly;
 
     @Option(names = "--tier", paramLabel = "TIER", defaultValue = "interp",
-            description = "The execution tier (only 'interp' for now).")
+            description = "The execution tier: interp, jit (every function compiled; failures counted as exec-jit) or auto.")
     String tier;
 
     @Option(names = "--write-known-failures", paramLabel = "FILE",
@@ -84,15 +85,19 @@ final class WastScriptCommand implements Callable<Integer> {
             err.println("jawa wast: give --static or --formats-only, not both");
             return ExitStatus.USAGE;
         }
-        if (!tier.equals("interp")) {
-            err.println("jawa wast: unknown tier '" + tier + "' (only 'interp' exists)");
+        Tier chosen;
+        try {
+            chosen = Tier.parse(tier);
+        } catch (IllegalArgumentException e) {
+            err.println("jawa wast: " + e.getMessage());
             return ExitStatus.USAGE;
         }
         WastRunnerKnownFailures known = WastRunnerKnownFailures.NONE;
         if (knownFailuresFile != null) {
             try {
                 known = WastRunnerKnownFailures.load(knownFailuresFile).restrictedTo(
-                        staticChecks ? CheckKind.STATIC : formatsOnly ? CheckKind.FORMATS : CheckKind.EXECUTED);
+                        staticChecks ? CheckKind.STATIC : formatsOnly ? CheckKind.FORMATS
+                                : chosen == Tier.JIT ? CheckKind.EXECUTED_JIT : CheckKind.EXECUTED);
             } catch (FileSystemException e) {
                 err.println(FileConversionCommand.describe(e));
                 return ExitStatus.BAD_INPUT;
@@ -121,7 +126,9 @@ final class WastScriptCommand implements Callable<Integer> {
 
         Path base = (root != null ? root : Path.of("")).toAbsolutePath().normalize();
         WastRunner runner = staticChecks ? WastRunner.staticChecks() : WastRunner.formatsOnly();
-        WastExecRunner execRunner = new WastExecRunner(new Interpreter());
+        WastExecRunner execRunner = chosen == Tier.JIT
+                ? new WastExecRunner(chosen.create(Interpreter.DEFAULT_MAX_DEPTH), CheckKind.EXECUTION_JIT)
+                : new WastExecRunner(chosen.create(Interpreter.DEFAULT_MAX_DEPTH));
         List<WastRunnerFileResult> results = new ArrayList<>();
         for (Path file : files) {
             String name = displayName(base, file);

@@ -35,6 +35,11 @@ public enum CheckKind {
      * about execution, linking or instantiation holds (see {@link WastExecutor}).
      */
     EXECUTION("exec"),
+    /**
+     * The same checks as {@link #EXECUTION}, run on the compiler tier ({@code --tier jit}): kept
+     * apart so the known failures of the compiler are listed separately from the interpreter's.
+     */
+    EXECUTION_JIT("exec-jit"),
     /** The script itself could be read and parsed (a failure here fails the whole file once). */
     SCRIPT("script");
 
@@ -43,10 +48,13 @@ public enum CheckKind {
             Collections.unmodifiableSet(EnumSet.of(TEXT_ROUND_TRIP, BINARY_ROUND_TRIP, MALFORMED, MALFORMED_CUSTOM, SCRIPT));
 
     /** The checks of the static mode: formats and validation. */
-    public static final Set<CheckKind> STATIC = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(EXECUTION)));
+    public static final Set<CheckKind> STATIC = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(EXECUTION, EXECUTION_JIT)));
 
     /** The checks of an executing run. */
     public static final Set<CheckKind> EXECUTED = Collections.unmodifiableSet(EnumSet.of(EXECUTION, SCRIPT));
+
+    /** The checks of an executing run on the compiler tier ({@code --tier jit}). */
+    public static final Set<CheckKind> EXECUTED_JIT = Collections.unmodifiableSet(EnumSet.of(EXECUTION_JIT, SCRIPT));
 
     private final String text;
 

@@ -15,9 +15,19 @@ import java.nio.file.Path;
 public final class WastExecRunner {
 
     private final ExecutionTier tier;
+    private final CheckKind kind;
 
     public WastExecRunner(ExecutionTier tier) {
+        this(tier, CheckKind.EXECUTION);
+    }
+
+    /**
+     * A runner reporting its execution checks as {@code kind} ({@link CheckKind#EXECUTION}, or
+     * {@link CheckKind#EXECUTION_JIT} for the compiler tier).
+     */
+    public WastExecRunner(ExecutionTier tier, CheckKind kind) {
         this.tier = tier;
+        this.kind = kind;
     }
 
     /**
@@ -39,7 +49,25 @@ public final class WastExecRunner {
         } catch (RuntimeException | StackOverflowError e) {
             return scriptFailure(name, 0, "parse", FormatsChecks.describe(e));
         }
-        return WastExecutor.run(script, name, tier);
+        WastRunnerFileResult result = WastExecutor.run(script, name, tier);
+        return kind == CheckKind.EXECUTION ? result : relabeled(result);
+    }
+
+    /** The result with its execution failures reported as {@link #kind}. */
+    private WastRunnerFileResult relabeled(WastRunnerFileResult result) {
+        CheckTally from = result.tally();
+        CheckTally to = new CheckTally();
+        for (int i = 0; i < from.passed(); i++) {
+            to.pass();
+        }
+        for (int i = 0; i < from.notRun(); i++) {
+            to.countNotRun();
+        }
+        for (CheckFailure f : from.failures()) {
+            to.fail(f.check() == CheckKind.EXECUTION
+                    ? new CheckFailure(f.file(), f.line(), kind, f.stage(), f.message()) : f);
+        }
+        return new WastRunnerFileResult(result.file(), to);
     }
 
     private static WastRunnerFileResult scriptFailure(String name, int line, String stage, String message) {

@@ -1,0 +1,507 @@
+package dev.jawa.jit;
+
+import dev.jawa.binary.InstructionReader;
+import dev.jawa.module.BlockType;
+import dev.jawa.module.Function;
+import dev.jawa.module.LocalGroup;
+import dev.jawa.module.Module;
+import dev.jawa.module.Opcode;
+import dev.jawa.runtime.UnsupportedInstructionException;
+import dev.jawa.types.FuncType;
+import dev.jawa.types.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles one WebAssembly function body into the code of one static JVM method, in a single pass
+ * over the instruction bytes. It keeps the operand stack's JVM types ({@link #stack}) and the open
+ * constructs ({@link Control}); the instruction families emit the bytecode (see
+ * {@code package-info}).
+ *
+ * <p>Dead code (after br, return, unreachable...) is not emitted at all: the pass only counts the
+ * nesting inside it to find the end or else that makes code live again. Its instructions are
+ * still checked to belong to a supported family, so {@code --tier jit} never passes a function
+ * with an unsupported instruction.
+ */
+final class FunctionCompiler {
+
+    /** The families in the order they are asked; the core ones first, the stubs last. */
+    private static final InstructionFamily[] FAMILIES = {
+        new ControlEmitter(), new VariableEmitter(), new NumericEmitter(), new MemoryEmitter(),
+        new CallEmitter(), new ReferenceEmitter(), new TableEmitter(),
+        new SimdEmitter(), new GcEmitter(), new ExceptionEmitter(), new AtomicEmitter(),
+    };
+
+    final ModuleCompiler module;
+    final Module wasm;
+    final CodeBuilder cb;
+    final FuncType type;
+    final int funcIndex;
+    /** The operand stack's types, bottom first. */
+    final ArrayList<TypeKind> stack = new ArrayList<>();
+    final ArrayList<Control> controls = new ArrayList<>();
+    private final int[] localSlot;
+    private final TypeKind[] localKind;
+    private final int ctxSlot;
+    /** Scratch locals by kind, reused by every short spill (see {@link #spill}). */
+    private final Map<TypeKind, List<Integer>> scratch = new EnumMap<>(TypeKind.class);
+    private boolean dead;
+    private int deadDepth;
+
+    /**
+     * Whether this is the body of a function with tail calls: it returns Object (the boxed
+     * result, or a pending tail call; see {@link JitTail}).
+     */
+    final boolean tailBody;
+
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody) {
+        this.module = module;
+        this.tailBody = tailBody;
+        this.wasm = module.wasm;
+        this.cb = cb;
+        this.funcIndex = funcIndex;
+        this.type = type;
+        long count = type.params().size() + def.localCount();
+        if (count > 30_000) {
+            throw new CompileLimitException("function " + funcIndex + " has " + count
+                    + " locals, more than the compiler fits in one JVM method");
+        }
+        localSlot = new int[(int) count];
+        localKind = new TypeKind[(int) count];
+        int slot = 0;
+        int i = 0;
+        for (ValType t : type.params()) {
+            localKind[i] = JvmTypes.kind(t);
+            localSlot[i++] = slot;
+            slot += localKind[i - 1].slotSize();
+        }
+        ctxSlot = slot;
+        slot++;
+        for (LocalGroup g : def.locals()) {
+            TypeKind k = JvmTypes.kind(g.type());
+            for (long n = 0; n < g.count(); n++) {
+                localKind[i] = k;
+                localSlot[i++] = slot;
+                slot += k.slotSize();
+            }
+        }
+        if (slot > 60_000) {
+            throw new CompileLimitException("function " + funcIndex + " needs " + slot
+                    + " JVM local slots, more than one JVM method has");
+        }
+        // Declared locals start at zero (references at null; v128 at the zero vector).
+        for (int l = type.params().size(); l < localSlot.length; l++) {
+            pushZero(localKind[l], def, l);
+            cb.storeLocal(localKind[l], localSlot[l]);
+        }
+        // Scratch locals are allocated after the declared ones.
+        nextScratch = slot;
+    }
+
+    private int nextScratch;
+
+    private void pushZero(TypeKind k, Function def, int local) {
+        switch (k) {
+            case INT -> cb.iconst_0();
+            case LONG -> cb.lconst_0();
+            case FLOAT -> cb.fconst_0();
+            case DOUBLE -> cb.dconst_0();
+            default -> {
+                if (localType(def, local) instanceof dev.jawa.types.VecType) {
+                    cb.getstatic(ClassDesc.of("dev.jawa.runtime.V128"), "ZERO", ClassDesc.of("dev.jawa.runtime.V128"));
+                } else {
+                    cb.aconst_null();
+                }
+            }
+        }
+    }
+
+    private ValType localType(Function def, int local) {
+        int i = local - type.params().size();
+        for (LocalGroup g : def.locals()) {
+            if (i < g.count()) {
+                return g.type();
+            }
+            i -= (int) g.count();
+        }
+        throw new IllegalStateException("no local " + local);
+    }
+
+    /** Compiles the body. */
+    void compile(Function def) {
+        controls.add(new Control(Opcode.BLOCK, 0, List.of(), kinds(type.results()), null));
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            Opcode op = in.next();
+            if (dead) {
+                skipDead(op, in);
+                continue;
+            }
+            dispatch(op, in);
+        }
+    }
+
+    private void dispatch(Opcode op, InstructionReader in) {
+        for (InstructionFamily f : FAMILIES) {
+            if (f.emit(this, op, in)) {
+                return;
+            }
+        }
+        throw new UnsupportedInstructionException(op);
+    }
+
+    /** Dead code: follows the nesting, and makes the code live again at the right end or else. */
+    private void skipDead(Opcode op, InstructionReader in) {
+        // Not emitted, but an instruction of an unsupported family still fails the function.
+        SimdEmitter.checkSupported(op);
+        GcEmitter.checkSupported(op);
+        AtomicEmitter.checkSupported(op);
+        ExceptionEmitter.checkSupported(op);
+        switch (op) {
+            case BLOCK, LOOP, IF, TRY_TABLE, TRY -> deadDepth++;
+            case END -> {
+                if (deadDepth > 0) {
+                    deadDepth--;
+                } else {
+                    dispatch(op, in);
+                }
+            }
+            case ELSE -> {
+                if (deadDepth == 0) {
+                    dispatch(op, in);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    // ---- State used by the families ----
+
+    boolean isDead() {
+        return dead;
+    }
+
+    /** Marks the rest of the current construct unreachable (after br, return, unreachable...). */
+    void markDead() {
+        dead = true;
+        deadDepth = 0;
+    }
+
+    void setLive() {
+        dead = false;
+    }
+
+    void push(TypeKind k) {
+        stack.add(k);
+    }
+
+    TypeKind pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    TypeKind peek(int depthFromTop) {
+        return stack.get(stack.size() - 1 - depthFromTop);
+    }
+
+    /** Truncates the type stack to {@code height}. */
+    void truncate(int height) {
+        while (stack.size() > height) {
+            stack.remove(stack.size() - 1);
+        }
+    }
+
+    int localSlot(int local) {
+        return localSlot[local];
+    }
+
+    TypeKind localKind(int local) {
+        return localKind[local];
+    }
+
+    void loadContext() {
+        cb.aload(ctxSlot);
+    }
+
+    Control control(int labelDepth) {
+        return controls.get(controls.size() - 1 - labelDepth);
+    }
+
+    List<TypeKind> kinds(List<ValType> types) {
+        List<TypeKind> out = new ArrayList<>(types.size());
+        for (ValType t : types) {
+            out.add(JvmTypes.kind(t));
+        }
+        return out;
+    }
+
+    /** A block type's parameters. */
+    List<TypeKind> blockParams(BlockType bt) {
+        return bt instanceof BlockType.Func f ? kinds(wasm.funcType(f.typeIndex()).params()) : List.of();
+    }
+
+    /** A block type's results. */
+    List<TypeKind> blockResults(BlockType bt) {
+        return switch (bt) {
+            case BlockType.Empty e -> List.of();
+            case BlockType.Value v -> List.of(JvmTypes.kind(v.type()));
+            case BlockType.Func f -> kinds(wasm.funcType(f.typeIndex()).results());
+        };
+    }
+
+    // ---- Stack helpers ----
+
+    /** Pops one JVM value of kind {@code k}. */
+    void popValue(TypeKind k) {
+        if (k.slotSize() == 2) {
+            cb.pop2();
+        } else {
+            cb.pop();
+        }
+    }
+
+    /**
+     * Stores the top {@code n} values (types from the type stack, which is not changed) in scratch
+     * locals, removing them from the JVM stack; returns their slots, bottom first. Reload with
+     * {@link #reload}. Scratch slots are reused by the next spill, so use them at once.
+     */
+    int[] spill(int n) {
+        int[] slots = new int[n];
+        Map<TypeKind, Integer> used = new EnumMap<>(TypeKind.class);
+        for (int i = 0; i < n; i++) {
+            TypeKind k = peek(n - 1 - i);
+            int u = used.merge(k, 1, Integer::sum) - 1;
+            slots[i] = scratchSlot(k, u);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            cb.storeLocal(peek(n - 1 - i), slots[i]);
+        }
+        return slots;
+    }
+
+    /** Like {@link #spill} for values whose kinds are given (bottom first), not taken from the stack. */
+    int[] spillKinds(List<TypeKind> kinds, int scratchOffset) {
+        int n = kinds.size();
+        int[] slots = new int[n];
+        Map<TypeKind, Integer> used = new EnumMap<>(TypeKind.class);
+        for (int i = 0; i < n; i++) {
+            TypeKind k = kinds.get(i);
+            int u = used.merge(k, 1, Integer::sum) - 1 + scratchOffset;
+            slots[i] = scratchSlot(k, u);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            cb.storeLocal(kinds.get(i), slots[i]);
+        }
+        return slots;
+    }
+
+    /** Reloads values spilled by {@link #spillKinds}. */
+    void reloadKinds(List<TypeKind> kinds, int[] slots) {
+        for (int i = 0; i < slots.length; i++) {
+            cb.loadLocal(kinds.get(i), slots[i]);
+        }
+    }
+
+    /** Reloads values spilled by {@link #spill} (their types are still on the type stack). */
+    void reload(int[] slots) {
+        int n = slots.length;
+        for (int i = 0; i < n; i++) {
+            cb.loadLocal(peek(n - 1 - i), slots[i]);
+        }
+    }
+
+    /** The {@code u}-th scratch local of kind {@code k}. */
+    int scratchSlot(TypeKind k, int u) {
+        List<Integer> list = scratch.computeIfAbsent(k, x -> new ArrayList<>());
+        while (list.size() <= u) {
+            list.add(nextScratch);
+            nextScratch += k.slotSize();
+        }
+        return list.get(u);
+    }
+
+    /** Converts the int on top of the JVM stack to an unsigned long (an i32 address or count). */
+    void unsignedWiden() {
+        cb.invokestatic(ConstantDescs.CD_Integer, "toUnsignedLong", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_int));
+    }
+
+    /**
+     * Turns the i32 among the top {@code n} operands (addresses, counts, indices) into longs,
+     * zero-extended; i64 and reference operands stay as they are. Pops the operands' types.
+     */
+    void operandsAsLongs(int n) {
+        boolean anyInt = false;
+        for (int i = 0; i < n; i++) {
+            anyInt |= peek(i) == TypeKind.INT;
+        }
+        if (anyInt) {
+            if (n == 1) {
+                unsignedWiden();
+            } else {
+                int[] slots = spill(n);
+                for (int i = 0; i < n; i++) {
+                    TypeKind k = peek(n - 1 - i);
+                    cb.loadLocal(k, slots[i]);
+                    if (k == TypeKind.INT) {
+                        unsignedWiden();
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            pop();
+        }
+    }
+
+    /**
+     * Branches to the construct {@code labelDepth} out, carrying its label's values from the top
+     * of the stack; the type stack is left as it is (the caller decides what follows).
+     */
+    void branch(int labelDepth) {
+        Control target = control(labelDepth);
+        if (target.isFunction()) {
+            emitReturn();
+            return;
+        }
+        List<TypeKind> carried = target.carried();
+        int extra = stack.size() - carried.size() - target.base;
+        if (extra > 0) {
+            int[] slots = spillKinds(carried, 0);
+            for (int i = 0; i < extra; i++) {
+                popValue(peek(carried.size() + i));
+            }
+            reloadKinds(carried, slots);
+        }
+        cb.goto_(target.label);
+        target.used = true;
+    }
+
+    /** Whether a branch to {@code labelDepth} needs no stack adjustment (a plain jump). */
+    boolean isPlainBranch(int labelDepth) {
+        Control target = control(labelDepth);
+        return !target.isFunction() && stack.size() - target.carried().size() == target.base;
+    }
+
+    /** Returns the function's results from the top of the stack. */
+    void emitReturn() {
+        List<ValType> results = type.results();
+        if (tailBody && results.size() < 2) {
+            if (results.isEmpty()) {
+                cb.aconst_null();
+            } else {
+                box(JvmTypes.kind(results.get(0)));
+            }
+            cb.areturn();
+            return;
+        }
+        switch (results.size()) {
+            case 0 -> cb.return_();
+            case 1 -> cb.return_(JvmTypes.kind(results.get(0)));
+            default -> {
+                List<TypeKind> kinds = kinds(results);
+                int[] slots = spillKinds(kinds, 0);
+                cb.loadConstant(kinds.size());
+                cb.anewarray(ConstantDescs.CD_Object);
+                for (int i = 0; i < kinds.size(); i++) {
+                    cb.dup();
+                    cb.loadConstant(i);
+                    cb.loadLocal(kinds.get(i), slots[i]);
+                    box(kinds.get(i));
+                    cb.aastore();
+                }
+                cb.areturn();
+            }
+        }
+    }
+
+    /**
+     * In a tail-calling body: the callee (a FunctionInstance) on top of its arguments, whose types
+     * are {@code params}. Returns the pending tail call.
+     */
+    void emitTailCall(List<ValType> params) {
+        List<TypeKind> kinds = kinds(params);
+        int f = scratchSlot(TypeKind.REFERENCE, 0);
+        cb.astore(f);
+        int[] slots = spillKinds(kinds, 1);
+        cb.aload(f);
+        cb.loadConstant(kinds.size());
+        cb.anewarray(ConstantDescs.CD_Object);
+        for (int i = 0; i < kinds.size(); i++) {
+            cb.dup();
+            cb.loadConstant(i);
+            cb.loadLocal(kinds.get(i), slots[i]);
+            box(kinds.get(i));
+            cb.aastore();
+        }
+        cb.invokestatic(JitTail.CD, "call", MethodTypeDesc.of(ConstantDescs.CD_Object, JitCalls.CD_FUNCTION, JvmTypes.CD_OBJECT_ARRAY));
+        cb.areturn();
+    }
+
+    /** Boxes the value on top (a primitive of kind {@code k}) into its wrapper. */
+    void box(TypeKind k) {
+        switch (k) {
+            case INT -> cb.invokestatic(ConstantDescs.CD_Integer, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Integer, ConstantDescs.CD_int));
+            case LONG -> cb.invokestatic(ConstantDescs.CD_Long, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Long, ConstantDescs.CD_long));
+            case FLOAT -> cb.invokestatic(ConstantDescs.CD_Float, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Float, ConstantDescs.CD_float));
+            case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "valueOf", MethodTypeDesc.of(ConstantDescs.CD_Double, ConstantDescs.CD_double));
+            default -> {
+            }
+        }
+    }
+
+    /** Unboxes the Object on top into kind {@code k}. */
+    void unbox(TypeKind k) {
+        switch (k) {
+            case INT -> {
+                cb.checkcast(ConstantDescs.CD_Integer);
+                cb.invokevirtual(ConstantDescs.CD_Integer, "intValue", MethodTypeDesc.of(ConstantDescs.CD_int));
+            }
+            case LONG -> {
+                cb.checkcast(ConstantDescs.CD_Long);
+                cb.invokevirtual(ConstantDescs.CD_Long, "longValue", MethodTypeDesc.of(ConstantDescs.CD_long));
+            }
+            case FLOAT -> {
+                cb.checkcast(ConstantDescs.CD_Float);
+                cb.invokevirtual(ConstantDescs.CD_Float, "floatValue", MethodTypeDesc.of(ConstantDescs.CD_float));
+            }
+            case DOUBLE -> {
+                cb.checkcast(ConstantDescs.CD_Double);
+                cb.invokevirtual(ConstantDescs.CD_Double, "doubleValue", MethodTypeDesc.of(ConstantDescs.CD_double));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * After a call returned {@code results} the JVM way (nothing, one value, or an Object[]):
+     * unpacks them onto the stack and pushes their types.
+     */
+    void pushCallResults(List<ValType> results) {
+        List<TypeKind> kinds = kinds(results);
+        if (kinds.size() > 1) {
+            int arr = scratchSlot(TypeKind.REFERENCE, 0);
+            cb.astore(arr);
+            for (int i = 0; i < kinds.size(); i++) {
+                cb.aload(arr);
+                cb.loadConstant(i);
+                cb.aaload();
+                unbox(kinds.get(i));
+            }
+        }
+        stack.addAll(kinds);
+    }
+
+    Label newLabel() {
+        return cb.newLabel();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.jawa.jit;
+
+import dev.jawa.binary.InstructionReader;
+import dev.jawa.module.Opcode;
+import dev.jawa.runtime.UnsupportedInstructionException;
+
+/**
+ * Stub for the GC instructions (structs, arrays, i31, casts); to become JVM objects and casts. Not compiled yet: a function containing one fails with
+ * {@link UnsupportedInstructionException} (see {@code package-info} for how to fill this in).
+ */
+final class GcEmitter implements InstructionFamily {
+
+    static boolean owns(Opcode op) {
+        return op.prefix() == Opcode.PREFIX_GC;
+    }
+
+    /** Throws if this family cannot compile {@code op} (used for instructions in dead code too). */
+    static void checkSupported(Opcode op) {
+        if (owns(op)) {
+            throw new UnsupportedInstructionException(op);
+        }
+    }
+
+    @Override
+    public boolean emit(FunctionCompiler fc, Opcode op, InstructionReader in) {
+        checkSupported(op);
+        return false;
+    }
+}

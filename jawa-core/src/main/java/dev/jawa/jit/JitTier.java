@@ -1,0 +1,109 @@
+package dev.jawa.jit;
+
+import dev.jawa.Trap;
+import dev.jawa.runtime.ExecutionTier;
+import dev.jawa.runtime.ModuleInstance;
+import dev.jawa.runtime.Traps;
+import dev.jawa.runtime.WasmFunction;
+import dev.jawa.types.FuncType;
+import dev.jawa.validate.ValidatedModule;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The compiler tier: every function runs as JVM bytecode. A module is compiled on the first call
+ * into any of its instances ({@link ModuleCompiler}; one hidden class shared by all instances),
+ * and each instance gets a {@link JitContext}. Nothing falls back to the interpreter: a function
+ * the compiler cannot handle throws the reason when it is called.
+ *
+ * <p>A JVM stack overflow inside compiled code becomes the trap "call stack exhausted" at the
+ * outermost entry from the host; the JVM stays usable.
+ */
+public final class JitTier implements ExecutionTier {
+
+    /** Compiled code by module, shared by all tiers; weak, so a dropped module's class can go. */
+    private static final Map<ValidatedModule, ModuleCode> CODE = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Contexts by instance (weak, like the instances). */
+    private final Map<ModuleInstance, JitContext> contexts = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Override
+    public void invoke(WasmFunction f, long[] values, Object[] refs) {
+        JitFunction j = function(f);
+        FuncType t = f.funcType();
+        Object[] args = new Object[t.params().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = switch (JvmTypes.kind(t.params().get(i))) {
+                case INT -> (int) values[i];
+                case LONG -> values[i];
+                case FLOAT -> Float.intBitsToFloat((int) values[i]);
+                case DOUBLE -> Double.longBitsToDouble(values[i]);
+                default -> refs[i];
+            };
+        }
+        Object result;
+        try {
+            result = j.handle.invokeWithArguments(args);
+        } catch (StackOverflowError e) {
+            throw new Trap(Traps.STACK_EXHAUSTED);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("unexpected checked exception from compiled code", e);
+        }
+        int n = t.results().size();
+        Object[] out = n == 1 ? new Object[] {result} : (Object[]) result;
+        for (int i = 0; i < n; i++) {
+            switch (JvmTypes.kind(t.results().get(i))) {
+                case INT -> values[i] = (Integer) out[i];
+                case LONG -> values[i] = (Long) out[i];
+                case FLOAT -> values[i] = Float.floatToRawIntBits((Float) out[i]);
+                case DOUBLE -> values[i] = Double.doubleToRawLongBits((Double) out[i]);
+                default -> refs[i] = out[i];
+            }
+        }
+    }
+
+    /** The compiled form of {@code f} (compiling its module on first use). */
+    JitFunction function(WasmFunction f) {
+        if (f.tierCode instanceof JitFunction j) {
+            return j;
+        }
+        JitContext ctx = context(f.instance());
+        MethodHandle m = ctx.code.method(f.index(), f.funcType());
+        int n = f.funcType().params().size();
+        MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
+        MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
+        JitFunction j = new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx));
+        f.tierCode = j;
+        return j;
+    }
+
+    private JitContext context(ModuleInstance instance) {
+        JitContext ctx = contexts.get(instance);
+        if (ctx == null) {
+            ModuleCode code = code(instance.module());
+            synchronized (contexts) {
+                ctx = contexts.computeIfAbsent(instance, i -> new JitContext(i, code));
+            }
+        }
+        return ctx;
+    }
+
+    /** The compiled code of {@code module}, compiled on first use. */
+    static ModuleCode code(ValidatedModule module) {
+        ModuleCode c = CODE.get(module);
+        if (c == null) {
+            synchronized (module) {
+                c = CODE.get(module);
+                if (c == null) {
+                    c = ModuleCompiler.compile(module);
+                    CODE.put(module, c);
+                }
+            }
+        }
+        return c;
+    }
+}

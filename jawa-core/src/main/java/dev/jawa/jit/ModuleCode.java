@@ -1,0 +1,59 @@
+package dev.jawa.jit;
+
+import dev.jawa.types.FuncType;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * A module's compiled code: the hidden class (through its lookup) and, per defined function, the
+ * reason it was not compiled (null if it was). Holds no instance, so it can be shared by all.
+ */
+final class ModuleCode {
+
+    static final ClassDesc CD = ClassDesc.of(ModuleCode.class.getName());
+
+    private final MethodHandles.Lookup lookup;
+    private final RuntimeException[] failures;
+    private final boolean[] tailCalling;
+    private final int imported;
+
+    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, boolean[] tailCalling, int imported) {
+        this.lookup = lookup;
+        this.failures = failures;
+        this.tailCalling = tailCalling;
+        this.imported = imported;
+    }
+
+    /** The body method of a function containing tail calls (see {@link JitTail}), or null. */
+    MethodHandle tailMethod(int funcIndex, FuncType type) {
+        if (!tailCalling[funcIndex - imported]) {
+            return null;
+        }
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.tailMethodName(funcIndex),
+                    ModuleCompiler.tailMethodDesc(type).resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled body of function " + funcIndex + " missing", e);
+        }
+    }
+
+    /** The static method of function {@code funcIndex} (context as its last parameter). */
+    MethodHandle method(int funcIndex, FuncType type) {
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.methodName(funcIndex),
+                    JvmTypes.methodDesc(type).resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled method of function " + funcIndex + " missing", e);
+        }
+    }
+
+    /** Why defined function {@code defined} was not compiled (called by its throwing body). */
+    static RuntimeException failure(JitContext ctx, int defined) {
+        return ctx.code.failures[defined];
+    }
+
+    int importedCount() {
+        return imported;
+    }
+}

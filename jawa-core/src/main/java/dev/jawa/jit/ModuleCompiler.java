@@ -1,0 +1,262 @@
+package dev.jawa.jit;
+
+import dev.jawa.WasmException;
+import dev.jawa.binary.InstructionReader;
+import dev.jawa.module.Function;
+import dev.jawa.module.Module;
+import dev.jawa.module.Opcode;
+import dev.jawa.runtime.UnsupportedInstructionException;
+import dev.jawa.types.FuncType;
+import dev.jawa.validate.ValidatedModule;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AccessFlag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Compiles a whole module into one hidden class: a static method {@code f<index>} per defined
+ * function (JVM-typed parameters, then the {@link JitContext}), plus one dispatcher per signature
+ * used by indirect calls. The class is shared by all instances of the module and, being hidden,
+ * is unloaded with the module.
+ *
+ * <p>A function the compiler cannot handle yet (an instruction of an unsupported family, or too
+ * large for one JVM method) gets a method that throws the reason when called, so the rest of the
+ * module still runs compiled and the failure is never silent.
+ */
+final class ModuleCompiler {
+
+    /**
+     * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
+     * they are first compiled alone, and if they do not fit they are not compiled (splitting them
+     * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
+     * than about 12 bytes of bytecode).
+     */
+    static final int TRIAL_BODY_BYTES = 4_000;
+
+    final ValidatedModule validated;
+    final Module wasm;
+    final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
+    private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
+    private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+
+    private ModuleCompiler(ValidatedModule validated) {
+        this.validated = validated;
+        this.wasm = validated.module();
+    }
+
+    /** Compiles {@code module} and defines its hidden class. */
+    static ModuleCode compile(ValidatedModule module) {
+        return new ModuleCompiler(module).run();
+    }
+
+    static String methodName(int funcIndex) {
+        return "f" + funcIndex;
+    }
+
+    /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
+    static String tailMethodName(int funcIndex) {
+        return "t" + funcIndex;
+    }
+
+    /** The body method's descriptor: the function's parameters and the context, returning Object. */
+    static MethodTypeDesc tailMethodDesc(FuncType t) {
+        return JvmTypes.methodDesc(t).changeReturnType(ConstantDescs.CD_Object);
+    }
+
+    static MethodTypeDesc dispatcherDesc(FuncType t) {
+        MethodTypeDesc h = JvmTypes.handleDesc(t);
+        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION);
+    }
+
+    /** The name of the dispatcher for signature {@code t}, made on first use. */
+    String dispatcher(FuncType t) {
+        MethodTypeDesc d = dispatcherDesc(t);
+        dispatcherTypes.putIfAbsent(d, t);
+        return dispatchers.computeIfAbsent(d, x -> "call$" + dispatchers.size());
+    }
+
+    private ModuleCode run() {
+        int imported = wasm.importedFuncCount();
+        int n = wasm.functions().size();
+        RuntimeException[] failures = new RuntimeException[n];
+        boolean[] tailCalling = new boolean[n];
+        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
+                .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
+        byte[] bytes;
+        try {
+            bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+                clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SYNTHETIC);
+                for (int d = 0; d < n; d++) {
+                    int index = imported + d;
+                    Function def = wasm.functions().get(d);
+                    FuncType type = wasm.funcType(def.typeIndex());
+                    RuntimeException checked = precheck(index, def);
+                    boolean tail = checked == null && hasTailCall(def);
+                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                            ? trial(resolver, index, type, def, tail) : checked;
+                    tailCalling[d] = failure == null && tail;
+                    if (failure != null) {
+                        failures[d] = failure;
+                        int defined = d;
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> failingBody(cb, type, defined));
+                    } else if (tail) {
+                        clb.withMethodBody(tailMethodName(index), tailMethodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> new FunctionCompiler(this, cb, index, type, def, true).compile(def));
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> trampolineEntry(cb, index, type));
+                    } else {
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
+                    }
+                }
+                // Dispatchers are added last: compiling the functions is what asks for them.
+                for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
+                    FuncType t = dispatcherTypes.get(e.getKey());
+                    clb.withMethodBody(e.getValue(), e.getKey(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> dispatcherBody(cb, t));
+                }
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return new ModuleCode(lookup, failures, tailCalling, imported);
+        } catch (IllegalAccessException | LinkageError e) {
+            throw new WasmException("the compiled code of this module was rejected: " + e, e);
+        }
+    }
+
+    /** Compiles a large function into a class of its own: null if it fits, else why not. */
+    private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
+        try {
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
+                    clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def)));
+            return null;
+        } catch (CompileLimitException e) {
+            return e;
+        } catch (IllegalArgumentException e) {
+            return new CompileLimitException("function " + index + " (" + def.body().length()
+                    + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
+                    + e.getMessage());
+        }
+    }
+
+    /** A reason not to compile the function at all, found before emitting anything; or null. */
+    private static RuntimeException precheck(int index, Function def) {
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            Opcode op = in.next();
+            if (SimdEmitter.owns(op) || GcEmitter.owns(op) || AtomicEmitter.owns(op) || ExceptionEmitter.owns(op)) {
+                return new UnsupportedInstructionException(op);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasTailCall(Function def) {
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            Opcode op = in.next();
+            if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry of a function with tail calls: runs its body, then the pending tail calls. */
+    private void trampolineEntry(CodeBuilder cb, int index, FuncType type) {
+        int slot = 0;
+        for (var p : type.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.aload(slot);
+        cb.invokestatic(classDesc, tailMethodName(index), tailMethodDesc(type));
+        cb.invokestatic(JitTail.CD, "finish", MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_Object));
+        switch (type.results().size()) {
+            case 0 -> {
+                cb.pop();
+                cb.return_();
+            }
+            case 1 -> {
+                TypeKind k = JvmTypes.kind(type.results().get(0));
+                unboxTop(cb, k);
+                cb.return_(k);
+            }
+            default -> {
+                cb.checkcast(JvmTypes.CD_OBJECT_ARRAY);
+                cb.areturn();
+            }
+        }
+    }
+
+    private static void unboxTop(CodeBuilder cb, TypeKind k) {
+        ClassDesc box = switch (k) {
+            case INT -> ConstantDescs.CD_Integer;
+            case LONG -> ConstantDescs.CD_Long;
+            case FLOAT -> ConstantDescs.CD_Float;
+            case DOUBLE -> ConstantDescs.CD_Double;
+            default -> null;
+        };
+        if (box == null) {
+            return;
+        }
+        String name = switch (k) {
+            case INT -> "intValue";
+            case LONG -> "longValue";
+            case FLOAT -> "floatValue";
+            default -> "doubleValue";
+        };
+        cb.checkcast(box);
+        cb.invokevirtual(box, name, MethodTypeDesc.of(JvmTypes.desc(k)));
+    }
+
+    /** The body of a function that is not compiled: throws the recorded reason. */
+    private static void failingBody(CodeBuilder cb, FuncType type, int defined) {
+        int ctx = 0;
+        for (var p : type.params()) {
+            ctx += JvmTypes.kind(p).slotSize();
+        }
+        cb.aload(ctx);
+        cb.loadConstant(defined);
+        cb.invokestatic(ModuleCode.CD, "failure", MethodTypeDesc.of(ClassDesc.of(RuntimeException.class.getName()),
+                JvmTypes.CD_CONTEXT, ConstantDescs.CD_int));
+        cb.athrow();
+    }
+
+    /** Calls the FunctionInstance (last parameter) through its handle with the other parameters. */
+    private static void dispatcherBody(CodeBuilder cb, FuncType t) {
+        int slot = 0;
+        for (var p : t.params()) {
+            slot += JvmTypes.kind(p).slotSize();
+        }
+        cb.aload(slot);
+        cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        slot = 0;
+        for (var p : t.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        ClassDesc r = JvmTypes.resultDesc(t.results());
+        cb.return_(TypeKind.from(r));
+    }
+}

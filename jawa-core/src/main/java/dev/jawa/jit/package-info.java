@@ -1,0 +1,39 @@
+/**
+ * The compiler tier: WebAssembly functions compiled to JVM bytecode (java.lang.classfile), which
+ * HotSpot then compiles to machine code.
+ *
+ * <h2>Shape of the code</h2>
+ * {@link dev.jawa.jit.JitTier} compiles a module on first use into one hidden class
+ * ({@code ModuleCompiler}): a static method per defined function, with JVM-typed parameters (i32
+ * int, i64 long, f32 float, f64 double, references and v128 Object) and the instance's
+ * {@code JitContext} last. WebAssembly locals are JVM locals, the operand stack is the JVM
+ * stack, constructs are labels and gotos ({@code Control} explains the stack at a label).
+ * Direct calls are invokestatic; other calls go through method handles ({@code JitCalls}).
+ *
+ * <h2>Instruction families</h2>
+ * {@code FunctionCompiler} keeps the operand stack's JVM types and the open constructs, and offers
+ * each instruction to the {@code InstructionFamily} implementations in turn, one file per family:
+ * {@code ControlEmitter}, {@code VariableEmitter}, {@code NumericEmitter}, {@code MemoryEmitter},
+ * {@code CallEmitter}, {@code ReferenceEmitter}, {@code TableEmitter}; and the stubs
+ * {@code SimdEmitter}, {@code GcEmitter}, {@code ExceptionEmitter}, {@code AtomicEmitter}, which
+ * own their instructions but throw {@link dev.jawa.runtime.UnsupportedInstructionException}.
+ *
+ * <h2>Adding a family (or filling a stub)</h2>
+ * <ol>
+ *   <li>In the family's {@code emit}, handle the opcodes: emit bytecode with {@code fc.cb}, and
+ *       keep the type stack right with {@code fc.pop()}/{@code fc.push(kind)} (fixed-signature
+ *       numeric instructions are typed from {@code Opcode.stack()} automatically in
+ *       NumericEmitter; everything else types itself). Return false for opcodes that are not
+ *       yours.</li>
+ *   <li>Put non-trivial semantics in small static helper methods of a class of your own in this
+ *       package (like {@code JitRuntime}, {@code MemoryAccess}), so the generated methods stay
+ *       small and HotSpot inlines the helpers.</li>
+ *   <li>Make {@code checkSupported} (used on dead code and by {@code ModuleCompiler}'s precheck)
+ *       stop rejecting what you now compile.</li>
+ *   <li>Remove the now passing {@code exec-jit} lines from {@code known-failures.txt}.</li>
+ * </ol>
+ * Helpers for emitters: {@code fc.spill(n)}/{@code fc.reload(slots)} to get at values below the
+ * top, {@code fc.operandsAsLongs(n)} for addresses and counts, {@code fc.branch(depth)} for any
+ * branch, {@code fc.markDead()} after an instruction that does not fall through.
+ */
+package dev.jawa.jit;
