@@ -129,6 +129,7 @@ final class ModuleCompiler {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
+        dump(bytes);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return new ModuleCode(lookup, failures, tailCalling, imported);
@@ -151,6 +152,23 @@ final class ModuleCompiler {
             return new CompileLimitException("function " + index + " (" + def.body().length()
                     + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * With the system property {@code jawa.jit.dump} set to a directory, writes each generated
+     * class there (for javap when looking into the compiler's output).
+     */
+    private static void dump(byte[] bytes) {
+        String dir = System.getProperty("jawa.jit.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Path d = java.nio.file.Path.of(dir);
+                java.nio.file.Files.createDirectories(d);
+                java.nio.file.Files.write(java.nio.file.Files.createTempFile(d, "CompiledWasm", ".class"), bytes);
+            } catch (java.io.IOException e) {
+                System.err.println("jawa.jit.dump: " + e);
+            }
         }
     }
 
