@@ -135,64 +135,68 @@ final class MemoryAccess {
 
     private static int i8(long ea, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 1) {
-            throw oob();
+        if (b == null || ea > b.length - 1) {
+            return m.loadI8(ea); // paged (null array), or the trap
         }
         return b[(int) ea];
     }
 
     private static int i16(long ea, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 2) {
-            throw oob();
+        if (b == null || ea > b.length - 2) {
+            return m.loadI16(ea); // paged (null array), or the trap
         }
         return (short) SHORT.get(b, (int) ea);
     }
 
     private static int i32(long ea, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 4) {
-            throw oob();
+        if (b == null || ea > b.length - 4) {
+            return m.loadI32(ea); // paged (null array), or the trap
         }
         return (int) INT.get(b, (int) ea);
     }
 
     private static long i64(long ea, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 8) {
-            throw oob();
+        if (b == null || ea > b.length - 8) {
+            return m.loadI64(ea); // paged (null array), or the trap
         }
         return (long) LONG.get(b, (int) ea);
     }
 
     private static void s8(long ea, int v, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 1) {
-            throw oob();
+        if (b == null || ea > b.length - 1) {
+            m.storeI8(ea, v); // paged (null array), or the trap
+            return;
         }
         b[(int) ea] = (byte) v;
     }
 
     private static void s16(long ea, int v, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 2) {
-            throw oob();
+        if (b == null || ea > b.length - 2) {
+            m.storeI16(ea, v); // paged (null array), or the trap
+            return;
         }
         SHORT.set(b, (int) ea, (short) v);
     }
 
     private static void s32(long ea, int v, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 4) {
-            throw oob();
+        if (b == null || ea > b.length - 4) {
+            m.storeI32(ea, v); // paged (null array), or the trap
+            return;
         }
         INT.set(b, (int) ea, v);
     }
 
     private static void s64(long ea, long v, Memory m) {
         byte[] b = m.bytes();
-        if (ea > b.length - 8) {
-            throw oob();
+        if (b == null || ea > b.length - 8) {
+            m.storeI64(ea, v); // paged (null array), or the trap
+            return;
         }
         LONG.set(b, (int) ea, v);
     }
