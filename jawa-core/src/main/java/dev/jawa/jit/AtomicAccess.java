@@ -3,6 +3,10 @@ package dev.jawa.jit;
 import dev.jawa.Trap;
 import dev.jawa.runtime.Memory;
 import java.lang.constant.ClassDesc;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The threads proposal's atomic accesses for compiled code ({@link AtomicEmitter} calls them):
@@ -14,15 +18,16 @@ import java.lang.constant.ClassDesc;
  * traps "out of bounds memory access", then an address that is not a multiple of the width traps
  * "unaligned atomic".
  *
- * <p>Every access runs under the memory's monitor through its own accessors, exactly as the
- * interpreter's do, so the two tiers' atomics are atomic with respect to each other (a function
- * still interpreted and one compiled can share a memory). Lock-free VarHandle access is not
- * possible on the {@code byte[]} backing: on this JDK (25) byte-array views throw
- * UnsupportedOperationException for every atomic and volatile access mode (and a heap segment of
- * a byte[] allows only unaligned, hence plain, access to wider values), and
- * atomics of mixed widths on one memory must agree, so a lock-free 8-bit path beside locked
- * wider ones would not be atomic. (A native-memory backing for shared memories, which allows
- * lock-free atomics, is for the interpreter and this class to adopt together.)
+ * <p>On a paged memory (every shared memory is one, see {@link Memory}) accesses are lock-free
+ * and sequentially consistent: volatile and atomic modes of little-endian {@link VarHandle}s on
+ * the native page holding the address ({@link Memory#pageAt}; an aligned access never straddles
+ * two pages); an 8- or 16-bit access compare-and-sets the aligned int around it, as no atomic
+ * access is narrower than int. That is the interpreter's scheme too, so the two tiers' atomics
+ * are atomic with respect to each other (a function still interpreted and one compiled can share
+ * a memory). On an ordinary {@code byte[]} memory (unshared, so atomics matter only to Java
+ * threads sharing an instance) accesses run under the memory's monitor, again as the
+ * interpreter's do: on JDK 25 byte-array views throw UnsupportedOperationException for every
+ * atomic and volatile access mode.
  *
  * <p>Wait and notify work on the memory's {@link dev.jawa.runtime.WaitQueues} under its monitor,
  * and wait reads the value under it before parking: a writer that changes the value and then
@@ -39,6 +44,9 @@ final class AtomicAccess {
     static final int OR = 3;
     static final int XOR = 4;
     static final int XCHG = 5;
+
+    private static final VarHandle INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
     private AtomicAccess() {
     }
@@ -59,18 +67,41 @@ final class AtomicAccess {
     // ---- by effective address; values zero-extended from their width ----
 
     private static long load(long ea, Memory m, int size) {
+        MemorySegment page = m.pageAt(ea);
+        if (page != null) {
+            return read(page, Memory.pageOffset(ea), size);
+        }
         synchronized (m) {
             return plainRead(m, ea, size);
         }
     }
 
     private static void store(long ea, long v, Memory m, int size) {
+        MemorySegment page = m.pageAt(ea);
+        if (page != null) {
+            long i = Memory.pageOffset(ea);
+            switch (size) {
+                case 8 -> LONG.setVolatile(page, i, v);
+                case 4 -> INT.setVolatile(page, i, (int) v);
+                default -> narrow(page, i, size, XCHG, v);
+            }
+            return;
+        }
         synchronized (m) {
             plainWrite(m, ea, size, v);
         }
     }
 
     private static long rmw(long ea, long v, Memory m, int size, int op) {
+        MemorySegment page = m.pageAt(ea);
+        if (page != null) {
+            long i = Memory.pageOffset(ea);
+            return switch (size) {
+                case 8 -> rmw64(page, i, op, v);
+                case 4 -> rmw32(page, i, op, (int) v) & 0xFFFF_FFFFL;
+                default -> narrow(page, i, size, op, v);
+            };
+        }
         synchronized (m) {
             long old = plainRead(m, ea, size);
             plainWrite(m, ea, size, apply(op, old, v));
@@ -80,6 +111,15 @@ final class AtomicAccess {
 
     private static long cmpxchg(long ea, long expected, long replacement, Memory m, int size) {
         long want = expected & mask(size);
+        MemorySegment page = m.pageAt(ea);
+        if (page != null) {
+            long i = Memory.pageOffset(ea);
+            return switch (size) {
+                case 8 -> (long) LONG.compareAndExchange(page, i, want, replacement);
+                case 4 -> (int) INT.compareAndExchange(page, i, (int) want, (int) replacement) & 0xFFFF_FFFFL;
+                default -> narrowCompareExchange(page, i, size, want, replacement);
+            };
+        }
         synchronized (m) {
             long old = plainRead(m, ea, size);
             if (old == want) {
@@ -88,6 +128,76 @@ final class AtomicAccess {
             return old;
         }
     }
+
+    // ---- lock-free, on a native page ----
+
+    /** The unsigned value of {@code size} bytes at {@code i}, read with volatile semantics. */
+    private static long read(MemorySegment page, long i, int size) {
+        return switch (size) {
+            case 8 -> (long) LONG.getVolatile(page, i);
+            case 4 -> (int) INT.getVolatile(page, i) & 0xFFFF_FFFFL;
+            default -> ((int) INT.getVolatile(page, i & ~3) >>> ((int) (i & 3) * 8)) & mask(size);
+        };
+    }
+
+    private static int rmw32(MemorySegment page, long i, int op, int v) {
+        return switch (op) {
+            case ADD -> (int) INT.getAndAdd(page, i, v);
+            case SUB -> (int) INT.getAndAdd(page, i, -v);
+            case AND -> (int) INT.getAndBitwiseAnd(page, i, v);
+            case OR -> (int) INT.getAndBitwiseOr(page, i, v);
+            case XOR -> (int) INT.getAndBitwiseXor(page, i, v);
+            default -> (int) INT.getAndSet(page, i, v);
+        };
+    }
+
+    private static long rmw64(MemorySegment page, long i, int op, long v) {
+        return switch (op) {
+            case ADD -> (long) LONG.getAndAdd(page, i, v);
+            case SUB -> (long) LONG.getAndAdd(page, i, -v);
+            case AND -> (long) LONG.getAndBitwiseAnd(page, i, v);
+            case OR -> (long) LONG.getAndBitwiseOr(page, i, v);
+            case XOR -> (long) LONG.getAndBitwiseXor(page, i, v);
+            default -> (long) LONG.getAndSet(page, i, v);
+        };
+    }
+
+    /**
+     * An 8- or 16-bit read-modify-write (or store, as XCHG) as a compare-and-set loop on the
+     * aligned int around it, which is in the same page (pages are whole multiples of 4 bytes).
+     */
+    private static long narrow(MemorySegment page, long i, int size, int op, long v) {
+        long word = i & ~3;
+        int shift = (int) (i & 3) * 8;
+        int low = (int) mask(size);
+        while (true) {
+            int w = (int) INT.getVolatile(page, word);
+            int old = (w >>> shift) & low;
+            int next = (int) apply(op, old, v) & low;
+            if (INT.weakCompareAndSet(page, word, w, (w & ~(low << shift)) | (next << shift))) {
+                return old;
+            }
+        }
+    }
+
+    private static long narrowCompareExchange(MemorySegment page, long i, int size, long want, long replacement) {
+        long word = i & ~3;
+        int shift = (int) (i & 3) * 8;
+        int low = (int) mask(size);
+        while (true) {
+            int w = (int) INT.getVolatile(page, word);
+            int old = (w >>> shift) & low;
+            if (old != want) {
+                return old;
+            }
+            int next = (int) replacement & low;
+            if (INT.weakCompareAndSet(page, word, w, (w & ~(low << shift)) | (next << shift))) {
+                return old;
+            }
+        }
+    }
+
+    // ---- under the monitor, on a byte[] ----
 
     private static long apply(int op, long old, long v) {
         return switch (op) {
@@ -125,7 +235,7 @@ final class AtomicAccess {
             throw new Trap("expected shared memory");
         }
         synchronized (m) {
-            if (plainRead(m, ea, size) != (expected & mask(size))) {
+            if (load(ea, m, size) != (expected & mask(size))) {
                 return 1;
             }
             try {

@@ -2,6 +2,7 @@ package dev.jawa.jit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,11 @@ class JitAtomicsTest {
             """;
 
     private static Instance instance() {
-        Instance i = new Engine(Tier.JIT).compileText(MODULE).instantiate();
+        return instance(MODULE);
+    }
+
+    private static Instance instance(String module) {
+        Instance i = new Engine(Tier.JIT).compileText(module).instantiate();
         // Really compiled, not interpreted.
         i.function("count").call();
         assertTrue(((WasmFunction) i.runtime().export("count")).tierCode instanceof JitFunction);
@@ -80,8 +85,20 @@ class JitAtomicsTest {
     @Test
     void fourThreadsAddingAMillionEachEndAtFourMillion() throws Exception {
         Instance inst = instance();
+        assertNull(inst.runtime().memories()[0].bytes()); // shared: paged, the lock-free path
         onThreads(4, () -> inst.function("inc").call(1_000_000));
         assertArrayEquals(new long[] {4_000_000}, inst.function("count").call());
+    }
+
+    @Test
+    void unsharedMemoryAtomicsTakeTheMonitorAndStayExact() throws Exception {
+        // An unshared memory is a byte[], where the accesses lock instead of being lock-free.
+        Instance inst = instance(MODULE.replace("1 1 shared", "1 1"));
+        assertTrue(inst.runtime().memories()[0].bytes() != null);
+        onThreads(4, () -> inst.function("inc").call(200_000));
+        onThreads(2, () -> inst.function("inc16").call(4, 10_000));
+        assertArrayEquals(new long[] {800_000}, inst.function("count").call());
+        assertArrayEquals(new long[] {20_000}, inst.function("load16").call(4));
     }
 
     @Test
