@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class SimdEmitter implements InstructionFamily {
 
-    private static final Class<?>[] HELPERS = {SimdLanes.class, SimdMemory.class, SimdArith.class};
+    private static final Class<?>[] HELPERS = {SimdLanes.class, SimdMemory.class, SimdArith.class, SimdInts.class, SimdFloats.class};
     /** "name descriptor" of every direct helper, to its class. */
     private static final Map<String, ClassDesc> DIRECT = new HashMap<>();
     /** The names of the direct helpers. */

@@ -128,7 +128,7 @@ class JitSimdTest {
     }
 
     private static Method directHelper(Opcode op) {
-        for (Class<?> c : new Class<?>[] {SimdLanes.class, SimdArith.class}) {
+        for (Class<?> c : new Class<?>[] {SimdLanes.class, SimdArith.class, SimdInts.class, SimdFloats.class}) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.getName().equals(SimdEmitter.helperName(op))) {
                     return m;
