@@ -1,7 +1,6 @@
 package dev.jawa.jit;
 
 import dev.jawa.binary.InstructionReader;
-import dev.jawa.interp.SimdBridge;
 import dev.jawa.module.Opcode;
 import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.types.AddressType;
@@ -25,21 +24,21 @@ import java.util.Set;
  * ({@code i32x4.add} calls {@code i32x4_add}), which HotSpot inlines: the operands in stack order
  * (v128 as Object, addresses as int or long by the memory's address type), then the immediates
  * (a memarg as the offset and the Memory, then the lane for the lane forms; a lane index as an
- * int; a v128 constant or shuffle pattern as two longs). The methods live in {@link SimdLanes},
- * {@link SimdMemory} and {@link SimdArith}; which class has a method is looked up once by
- * reflection, so making an instruction direct is writing its method. Instructions without one
- * (and without immediates) call the interpreter's operators through {@link SimdBridge}, so
- * every SIMD instruction compiles and behaves exactly as in the interpreter.
+ * int; a v128 constant or shuffle pattern as two longs). The methods live in {@link SimdLanes}
+ * (constants, lanes, shuffles, bitwise), {@link SimdMemory}, {@link SimdArith} (the hottest
+ * arithmetic, on the two longs directly), {@link SimdInts}, {@link SimdFloats} and
+ * {@link SimdWiden} (width changes and the relaxed instructions); which class has a method is
+ * looked up once by reflection, so an instruction is compiled by writing its method. Every SIMD
+ * instruction has one (JitSimdTest checks that, and checks the helpers against the
+ * interpreter's operators).
  */
 final class SimdEmitter implements InstructionFamily {
 
-    private static final Class<?>[] HELPERS = {SimdLanes.class, SimdMemory.class, SimdArith.class, SimdInts.class, SimdFloats.class};
+    private static final Class<?>[] HELPERS = {SimdLanes.class, SimdMemory.class, SimdArith.class, SimdInts.class, SimdFloats.class, SimdWiden.class};
     /** "name descriptor" of every direct helper, to its class. */
     private static final Map<String, ClassDesc> DIRECT = new HashMap<>();
     /** The names of the direct helpers. */
     private static final Set<String> DIRECT_NAMES = new HashSet<>();
-    private static final ClassDesc CD_BRIDGE = ClassDesc.of(SimdBridge.class.getName());
-    private static final ClassDesc O = ConstantDescs.CD_Object;
     private static final ClassDesc I = ConstantDescs.CD_int;
     private static final ClassDesc J = ConstantDescs.CD_long;
 
@@ -79,7 +78,7 @@ final class SimdEmitter implements InstructionFamily {
 
     /** Throws if this family cannot compile {@code op} (used for instructions in dead code too). */
     static void checkSupported(Opcode op) {
-        if (owns(op) && !DIRECT_NAMES.contains(helperName(op)) && !SimdBridge.handles(op)) {
+        if (owns(op) && !DIRECT_NAMES.contains(helperName(op))) {
             throw new UnsupportedInstructionException(op);
         }
     }
@@ -128,11 +127,11 @@ final class SimdEmitter implements InstructionFamily {
         ClassDesc result = arrow == sig.length() - 1 ? ConstantDescs.CD_void : desc(sig.charAt(sig.length() - 1));
         MethodTypeDesc type = MethodTypeDesc.of(result, params);
         ClassDesc owner = DIRECT.get(helperName(op) + " " + type.descriptorString());
-        if (owner != null) {
-            cb.invokestatic(owner, helperName(op), type);
-        } else {
-            bridge(cb, op, sig);
+        if (owner == null) {
+            // A helper of that name with other parameters: a bug of this family, not of the input.
+            throw new IllegalStateException("no SIMD helper " + helperName(op) + type.descriptorString());
         }
+        cb.invokestatic(owner, helperName(op), type);
         for (int i = 0; i < arrow; i++) {
             fc.pop();
         }
@@ -140,22 +139,6 @@ final class SimdEmitter implements InstructionFamily {
             fc.push(kind(sig.charAt(sig.length() - 1)));
         }
         return true;
-    }
-
-    /** Calls the interpreter's operator for an instruction without immediates. */
-    private static void bridge(CodeBuilder cb, Opcode op, String sig) {
-        if (!SimdBridge.handles(op)) {
-            throw new UnsupportedInstructionException(op);
-        }
-        cb.loadConstant(op.ordinal());
-        switch (sig) {
-            case "v>v" -> cb.invokestatic(CD_BRIDGE, "unary", MethodTypeDesc.of(O, O, I));
-            case "vv>v" -> cb.invokestatic(CD_BRIDGE, "binary", MethodTypeDesc.of(O, O, O, I));
-            case "vvv>v" -> cb.invokestatic(CD_BRIDGE, "ternary", MethodTypeDesc.of(O, O, O, O, I));
-            case "v>i" -> cb.invokestatic(CD_BRIDGE, "test", MethodTypeDesc.of(I, O, I));
-            case "vi>v" -> cb.invokestatic(CD_BRIDGE, "shift", MethodTypeDesc.of(O, O, I, I));
-            default -> throw new UnsupportedInstructionException(op);
-        }
     }
 
     private static int immediateCount(Opcode.Imm imm) {

@@ -58,6 +58,25 @@ final class SimdLaneMap {
         return new V128(lo, hi);
     }
 
+    /** The value of output lane {@code j} for {@link #build}. */
+    interface LaneValue {
+        long at(int j);
+    }
+
+    /** The v128 whose lane {@code j} of width {@code bits} is {@code f.at(j)}, truncated. */
+    static V128 build(int bits, LaneValue f) {
+        long m = mask(bits);
+        int perHalf = 64 / bits;
+        long lo = 0;
+        long hi = 0;
+        for (int j = 0; j < perHalf; j++) {
+            int s = j * bits;
+            lo |= (f.at(j) & m) << s;
+            hi |= (f.at(j + perHalf) & m) << s;
+        }
+        return new V128(lo, hi);
+    }
+
     /** Predicate for {@link #compare}: lanes (extended) to whether the comparison holds. */
     interface LanePredicate {
         boolean test(long x, long y);

@@ -3,12 +3,10 @@ package dev.jawa.interp;
 import dev.jawa.module.Opcode;
 
 /**
- * The interpreter's SIMD operators as plain static functions, for the compiler tier's
- * instructions it does not compile directly yet: each call runs the one instruction on a
- * two- or three-slot operand stack of its own. Only the instructions without immediates and
- * without memory access go through here (the compiler handles constants, lanes, shuffles and
- * memory itself), so the semantics are exactly the interpreter's, including the relaxed
- * instructions' deterministic choices.
+ * The interpreter's SIMD operators as plain static functions, the oracle the compiler tier's own
+ * SIMD helpers are tested against (JitSimdTest): each call runs the one instruction on a two- or
+ * three-slot operand stack of its own. Only instructions without immediates and without memory
+ * access can go through here.
  */
 public final class SimdBridge {
 
