@@ -24,6 +24,9 @@ final class CallEmitter implements InstructionFamily {
     public boolean emit(FunctionCompiler fc, Opcode op, InstructionReader in) {
         CodeBuilder cb = fc.cb;
         FuncType t;
+        boolean tail = op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF;
+        // A tail call has left the enclosing tries: no handler of this function may see its exception.
+        java.lang.classfile.Label tailStart = tail ? ExceptionEmitter.outsideTriesStart(fc) : null;
         switch (op) {
             case CALL, RETURN_CALL -> {
                 int f = in.index();
@@ -63,11 +66,12 @@ final class CallEmitter implements InstructionFamily {
                 return false;
             }
         }
+        ExceptionEmitter.outsideTriesEnd(fc, tailStart);
         for (int i = 0; i < t.params().size(); i++) {
             fc.pop();
         }
         fc.pushCallResults(t.results());
-        if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
+        if (tail) {
             fc.emitReturn();
             fc.markDead();
         }

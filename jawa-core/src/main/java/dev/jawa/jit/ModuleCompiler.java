@@ -130,7 +130,7 @@ final class ModuleCompiler {
         int length = def.body().length();
         while (in.position() < length) {
             Opcode op = in.next();
-            if (SimdEmitter.owns(op) || GcEmitter.owns(op) || AtomicEmitter.owns(op) || ExceptionEmitter.owns(op)) {
+            if (SimdEmitter.owns(op) || AtomicEmitter.owns(op)) {
                 return new UnsupportedInstructionException(op);
             }
         }
