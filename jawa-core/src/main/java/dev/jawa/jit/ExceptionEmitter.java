@@ -315,38 +315,6 @@ final class ExceptionEmitter implements InstructionFamily {
     }
 
     /**
-     * Starts code that no handler of this function may catch from (a tail call, which has left
-     * the function's tries): returns its start label, or null if no try is open.
-     */
-    static Label outsideTriesStart(FunctionCompiler fc) {
-        for (Control c : fc.controls) {
-            if (c.tryBlock != null && c.tryBlock.rangeOpen) {
-                Label start = fc.newLabel();
-                fc.cb.labelBinding(start);
-                return start;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Ends the code begun by {@link #outsideTriesStart}: every open try's range gets a hole there.
-     * Code (at least the return) must follow before the tries end, so no range becomes empty.
-     */
-    static void outsideTriesEnd(FunctionCompiler fc, Label start) {
-        if (start == null) {
-            return;
-        }
-        Label end = fc.newLabel();
-        fc.cb.labelBinding(end);
-        for (Control c : fc.controls) {
-            if (c.tryBlock != null && c.tryBlock.rangeOpen) {
-                c.tryBlock.holes.add(new Label[] {start, end});
-            }
-        }
-    }
-
-    /**
      * Called by {@link ControlEmitter} before it closes a construct with a {@link TryBlock}: ends
      * the range, finishes a legacy try's last catch arm and adds the exception-table entries.
      */

@@ -51,13 +51,22 @@ final class FunctionCompiler {
     private final int[] localSlot;
     private final TypeKind[] localKind;
     private final int ctxSlot;
+    /** The local holding memory 0, or -1 if the module has no memory. */
+    final int mem0Slot;
     /** Scratch locals by kind, reused by every short spill (see {@link #spill}). */
     private final Map<TypeKind, List<Integer>> scratch = new EnumMap<>(TypeKind.class);
     private boolean dead;
     private int deadDepth;
 
-    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def) {
+    /**
+     * Whether this is the body of a function with tail calls: it returns Object (the boxed
+     * result, or a pending tail call; see {@link JitTail}).
+     */
+    final boolean tailBody;
+
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody) {
         this.module = module;
+        this.tailBody = tailBody;
         this.wasm = module.wasm;
         this.cb = cb;
         this.funcIndex = funcIndex;
@@ -89,6 +98,17 @@ final class FunctionCompiler {
         if (slot > 60_000) {
             throw new CompileLimitException("function " + funcIndex + " needs " + slot
                     + " JVM local slots, more than one JVM method has");
+        }
+        // Memory 0 is fixed for the instance (its array is not, and is read at each access), so it
+        // is loaded once into a local: each access is then one aload instead of three bytes more.
+        if (!wasm.memoryTypes().isEmpty()) {
+            mem0Slot = slot;
+            slot++;
+            cb.aload(ctxSlot);
+            cb.getfield(JvmTypes.CD_CONTEXT, "mem0", MemoryEmitter.CD_MEMORY);
+            cb.astore(mem0Slot);
+        } else {
+            mem0Slot = -1;
         }
         // Declared locals start at zero (references at null; v128 at the zero vector).
         for (int l = type.params().size(); l < localSlot.length; l++) {
@@ -144,6 +164,9 @@ final class FunctionCompiler {
     }
 
     private void dispatch(Opcode op, InstructionReader in) {
+        if (pending != null && !consumesCondition(op)) {
+            materialize();
+        }
         for (InstructionFamily f : FAMILIES) {
             if (f.emit(this, op, in)) {
                 return;
@@ -176,6 +199,48 @@ final class FunctionCompiler {
             default -> {
             }
         }
+    }
+
+    // ---- Pending comparisons ----
+
+    /**
+     * The jump of a comparison whose 0/1 result has not been made: its operands are on the JVM
+     * stack (the type stack shows the i32 result). Null when there is none.
+     */
+    java.lang.classfile.Opcode pending;
+
+    private static boolean consumesCondition(Opcode op) {
+        return op == Opcode.BR_IF || op == Opcode.IF || op == Opcode.SELECT || op == Opcode.SELECT_T
+                || op == Opcode.I32_EQZ;
+    }
+
+    /** A comparison ends with {@code jump} pending instead of making its 0/1 result. */
+    void setPending(java.lang.classfile.Opcode jump) {
+        pending = jump;
+    }
+
+    /** Makes the pending comparison's 0/1 result. */
+    void materialize() {
+        Label yes = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.branch(pending, yes);
+        pending = null;
+        cb.iconst_0();
+        cb.goto_(done);
+        cb.labelBinding(yes);
+        cb.iconst_1();
+        cb.labelBinding(done);
+    }
+
+    /**
+     * Jumps to {@code target} if the i32 condition on top (or the pending comparison) is true, or,
+     * with {@code whenFalse}, if it is false. Consumes the condition (its type must already be
+     * popped by the caller).
+     */
+    void jumpIf(boolean whenFalse, Label target) {
+        java.lang.classfile.Opcode jump = pending != null ? pending : java.lang.classfile.Opcode.IFNE;
+        pending = null;
+        cb.branch(whenFalse ? Condition.negate(jump) : jump, target);
     }
 
     // ---- State used by the families ----
@@ -397,6 +462,15 @@ final class FunctionCompiler {
     /** Returns the function's results from the top of the stack. */
     void emitReturn() {
         List<ValType> results = type.results();
+        if (tailBody && results.size() < 2) {
+            if (results.isEmpty()) {
+                cb.aconst_null();
+            } else {
+                box(JvmTypes.kind(results.get(0)));
+            }
+            cb.areturn();
+            return;
+        }
         switch (results.size()) {
             case 0 -> cb.return_();
             case 1 -> cb.return_(JvmTypes.kind(results.get(0)));
@@ -415,6 +489,29 @@ final class FunctionCompiler {
                 cb.areturn();
             }
         }
+    }
+
+    /**
+     * In a tail-calling body: the callee (a FunctionInstance) on top of its arguments, whose types
+     * are {@code params}. Returns the pending tail call.
+     */
+    void emitTailCall(List<ValType> params) {
+        List<TypeKind> kinds = kinds(params);
+        int f = scratchSlot(TypeKind.REFERENCE, 0);
+        cb.astore(f);
+        int[] slots = spillKinds(kinds, 1);
+        cb.aload(f);
+        cb.loadConstant(kinds.size());
+        cb.anewarray(ConstantDescs.CD_Object);
+        for (int i = 0; i < kinds.size(); i++) {
+            cb.dup();
+            cb.loadConstant(i);
+            cb.loadLocal(kinds.get(i), slots[i]);
+            box(kinds.get(i));
+            cb.aastore();
+        }
+        cb.invokestatic(JitTail.CD, "call", MethodTypeDesc.of(ConstantDescs.CD_Object, JitCalls.CD_FUNCTION, JvmTypes.CD_OBJECT_ARRAY));
+        cb.areturn();
     }
 
     /** Boxes the value on top (a primitive of kind {@code k}) into its wrapper. */

@@ -73,8 +73,10 @@ public final class JitTier implements ExecutionTier {
         }
         JitContext ctx = context(f.instance());
         MethodHandle m = ctx.code.method(f.index(), f.funcType());
-        MethodHandle bound = MethodHandles.insertArguments(m, f.funcType().params().size(), ctx);
-        JitFunction j = new JitFunction(bound);
+        int n = f.funcType().params().size();
+        MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
+        MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
+        JitFunction j = new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx));
         f.tierCode = j;
         return j;
     }

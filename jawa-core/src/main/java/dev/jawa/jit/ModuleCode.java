@@ -15,12 +15,27 @@ final class ModuleCode {
 
     private final MethodHandles.Lookup lookup;
     private final RuntimeException[] failures;
+    private final boolean[] tailCalling;
     private final int imported;
 
-    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, int imported) {
+    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, boolean[] tailCalling, int imported) {
         this.lookup = lookup;
         this.failures = failures;
+        this.tailCalling = tailCalling;
         this.imported = imported;
+    }
+
+    /** The body method of a function containing tail calls (see {@link JitTail}), or null. */
+    MethodHandle tailMethod(int funcIndex, FuncType type) {
+        if (!tailCalling[funcIndex - imported]) {
+            return null;
+        }
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.tailMethodName(funcIndex),
+                    ModuleCompiler.tailMethodDesc(type).resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled body of function " + funcIndex + " missing", e);
+        }
     }
 
     /** The static method of function {@code funcIndex} (context as its last parameter). */

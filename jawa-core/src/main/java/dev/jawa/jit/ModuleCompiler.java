@@ -33,10 +33,12 @@ import java.util.Map;
 final class ModuleCompiler {
 
     /**
-     * Bodies longer than this many bytes of WebAssembly are not compiled yet: they could exceed the
-     * 64 KiB a JVM method may hold (splitting them is a later step).
+     * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
+     * they are first compiled alone, and if they do not fit they are not compiled (splitting them
+     * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
+     * than about 12 bytes of bytecode).
      */
-    static final int MAX_BODY_BYTES = 16_000;
+    static final int TRIAL_BODY_BYTES = 4_000;
 
     final ValidatedModule validated;
     final Module wasm;
@@ -58,6 +60,16 @@ final class ModuleCompiler {
         return "f" + funcIndex;
     }
 
+    /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
+    static String tailMethodName(int funcIndex) {
+        return "t" + funcIndex;
+    }
+
+    /** The body method's descriptor: the function's parameters and the context, returning Object. */
+    static MethodTypeDesc tailMethodDesc(FuncType t) {
+        return JvmTypes.methodDesc(t).changeReturnType(ConstantDescs.CD_Object);
+    }
+
     static MethodTypeDesc dispatcherDesc(FuncType t) {
         MethodTypeDesc h = JvmTypes.handleDesc(t);
         return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION);
@@ -74,6 +86,7 @@ final class ModuleCompiler {
         int imported = wasm.importedFuncCount();
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
+        boolean[] tailCalling = new boolean[n];
         ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
         byte[] bytes;
@@ -84,23 +97,27 @@ final class ModuleCompiler {
                     int index = imported + d;
                     Function def = wasm.functions().get(d);
                     FuncType type = wasm.funcType(def.typeIndex());
-                    RuntimeException failure = precheck(index, def);
-                    int defined = d;
-                    clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
-                                RuntimeException f = failure;
-                                if (f == null) {
-                                    try {
-                                        new FunctionCompiler(this, cb, index, type, def).compile(def);
-                                        return;
-                                    } catch (CompileLimitException e) {
-                                        // Thrown before any code was emitted.
-                                        f = e;
-                                    }
-                                }
-                                failures[defined] = f;
-                                failingBody(cb, type, defined);
-                            });
+                    RuntimeException checked = precheck(index, def);
+                    boolean tail = checked == null && hasTailCall(def);
+                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                            ? trial(resolver, index, type, def, tail) : checked;
+                    tailCalling[d] = failure == null && tail;
+                    if (failure != null) {
+                        failures[d] = failure;
+                        int defined = d;
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> failingBody(cb, type, defined));
+                    } else if (tail) {
+                        clb.withMethodBody(tailMethodName(index), tailMethodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> new FunctionCompiler(this, cb, index, type, def, true).compile(def));
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> trampolineEntry(cb, index, type));
+                    } else {
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
+                    }
                 }
                 // Dispatchers are added last: compiling the functions is what asks for them.
                 for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
@@ -112,20 +129,51 @@ final class ModuleCompiler {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
+        dump(bytes);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return new ModuleCode(lookup, failures, imported);
+            return new ModuleCode(lookup, failures, tailCalling, imported);
         } catch (IllegalAccessException | LinkageError e) {
             throw new WasmException("the compiled code of this module was rejected: " + e, e);
         }
     }
 
+    /** Compiles a large function into a class of its own: null if it fits, else why not. */
+    private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
+        try {
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
+                    clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def)));
+            return null;
+        } catch (CompileLimitException e) {
+            return e;
+        } catch (IllegalArgumentException e) {
+            return new CompileLimitException("function " + index + " (" + def.body().length()
+                    + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * With the system property {@code jawa.jit.dump} set to a directory, writes each generated
+     * class there (for javap when looking into the compiler's output).
+     */
+    private static void dump(byte[] bytes) {
+        String dir = System.getProperty("jawa.jit.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Path d = java.nio.file.Path.of(dir);
+                java.nio.file.Files.createDirectories(d);
+                java.nio.file.Files.write(java.nio.file.Files.createTempFile(d, "CompiledWasm", ".class"), bytes);
+            } catch (java.io.IOException e) {
+                System.err.println("jawa.jit.dump: " + e);
+            }
+        }
+    }
+
     /** A reason not to compile the function at all, found before emitting anything; or null. */
     private static RuntimeException precheck(int index, Function def) {
-        if (def.body().length() > MAX_BODY_BYTES) {
-            return new CompileLimitException("function " + index + " has " + def.body().length()
-                    + " bytes of code; the compiler does not split functions over " + MAX_BODY_BYTES + " bytes yet");
-        }
         InstructionReader in = def.body().reader();
         int length = def.body().length();
         while (in.position() < length) {
@@ -135,6 +183,67 @@ final class ModuleCompiler {
             }
         }
         return null;
+    }
+
+    private static boolean hasTailCall(Function def) {
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            Opcode op = in.next();
+            if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry of a function with tail calls: runs its body, then the pending tail calls. */
+    private void trampolineEntry(CodeBuilder cb, int index, FuncType type) {
+        int slot = 0;
+        for (var p : type.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.aload(slot);
+        cb.invokestatic(classDesc, tailMethodName(index), tailMethodDesc(type));
+        cb.invokestatic(JitTail.CD, "finish", MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_Object));
+        switch (type.results().size()) {
+            case 0 -> {
+                cb.pop();
+                cb.return_();
+            }
+            case 1 -> {
+                TypeKind k = JvmTypes.kind(type.results().get(0));
+                unboxTop(cb, k);
+                cb.return_(k);
+            }
+            default -> {
+                cb.checkcast(JvmTypes.CD_OBJECT_ARRAY);
+                cb.areturn();
+            }
+        }
+    }
+
+    private static void unboxTop(CodeBuilder cb, TypeKind k) {
+        ClassDesc box = switch (k) {
+            case INT -> ConstantDescs.CD_Integer;
+            case LONG -> ConstantDescs.CD_Long;
+            case FLOAT -> ConstantDescs.CD_Float;
+            case DOUBLE -> ConstantDescs.CD_Double;
+            default -> null;
+        };
+        if (box == null) {
+            return;
+        }
+        String name = switch (k) {
+            case INT -> "intValue";
+            case LONG -> "longValue";
+            case FLOAT -> "floatValue";
+            default -> "doubleValue";
+        };
+        cb.checkcast(box);
+        cb.invokevirtual(box, name, MethodTypeDesc.of(JvmTypes.desc(k)));
     }
 
     /** The body of a function that is not compiled: throws the recorded reason. */

@@ -44,12 +44,12 @@ public final class JawaMain {
     /**
      * Runs the module.
      *
-     * @param args the tier ({@code interp}), the module, its arguments
+     * @param args the tier ({@code interp} or {@code jit}), the module, its arguments
      * @throws IOException when the module cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || !args[0].equals("interp")) {
-            System.err.println("usage: JawaMain interp KERNEL.wasm [ARGS...]");
+        if (args.length < 2 || !(args[0].equals("interp") || args[0].equals("jit"))) {
+            System.err.println("usage: JawaMain interp|jit KERNEL.wasm [ARGS...]");
             System.exit(2);
         }
         Path file = Path.of(args[1]);
@@ -60,7 +60,7 @@ public final class JawaMain {
         PrintStream out = System.out;
 
         long start = System.nanoTime();
-        int exitCode = run(bytes, programArgs, out);
+        int exitCode = run(dev.jawa.Tier.parse(args[0]), bytes, programArgs, out);
         long elapsed = System.nanoTime() - start;
         out.flush();
         System.err.println(RunOutput.TIME_PREFIX + elapsed);
@@ -72,6 +72,10 @@ public final class JawaMain {
     }
 
     static int run(byte[] bytes, List<String> args, PrintStream out) {
+        return run(dev.jawa.Tier.INTERP, bytes, args, out);
+    }
+
+    static int run(dev.jawa.Tier tier, byte[] bytes, List<String> args, PrintStream out) {
         Memory[] memory = new Memory[1];
         byte[][] argv = args.stream().map(a -> (a + "\0").getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         String w = "wasi_snapshot_preview1";
@@ -126,7 +130,7 @@ public final class JawaMain {
                 .function(w, "proc_exit", type(i, List.of()), (v, r) -> {
                     throw new Exit((int) v[0]);
                 });
-        Instance instance = new Engine().compile(bytes).instantiate(linker);
+        Instance instance = new Engine(tier).compile(bytes).instantiate(linker);
         memory[0] = instance.memory("memory");
         try {
             instance.function("_start").call();
