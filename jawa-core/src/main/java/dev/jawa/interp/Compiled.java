@@ -25,6 +25,12 @@ final class Compiled {
     final int[] v128Locals;
     /** The try_table handlers (layout in {@link Translator}), innermost first. */
     final int[] handlers;
+    /**
+     * Where traps and calls come from, for stack traces: pairs (code index, byte offset in the
+     * body) for each instruction that can trap or call, in code order. Instructions that can
+     * do neither (locals, constants, branches, most arithmetic) are left out to keep it small.
+     */
+    final int[] offsets;
 
     /**
      * The same translation for another function at the same index of another instance of the
@@ -32,11 +38,11 @@ final class Compiled {
      */
     Compiled forFunction(WasmFunction other) {
         return new Compiled(other, code, nParams, nLocals, nResults, frameSize - nLocals, refLocal, v128Locals,
-                handlers);
+                handlers, offsets);
     }
 
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal, int[] v128Locals, int[] handlers) {
+            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] offsets) {
         this.function = function;
         this.instance = function == null ? null : function.instance();
         this.code = code;
@@ -47,5 +53,27 @@ final class Compiled {
         this.refLocal = refLocal;
         this.v128Locals = v128Locals;
         this.handlers = handlers;
+        this.offsets = offsets;
+    }
+
+    /**
+     * The body offset of the instruction running when execution left this frame at {@code pc}
+     * (just past the trapping instruction's start, or a call's return address): the last
+     * recorded instruction that starts before {@code pc}; -1 if none does.
+     */
+    int wasmOffset(int pc) {
+        int lo = 0;
+        int hi = offsets.length / 2 - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[2 * mid] < pc) {
+                found = offsets[2 * mid + 1];
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 }

@@ -627,9 +627,9 @@ final class Machine {
             }
             }
           } catch (Trap t) {
-            t.addFrame(frame(c));
+            t.addFrame(frame(c, pc));
             for (int d = depth - 1; d >= baseDepth && t.wasmStackTrace().size() < MAX_TRACE; d--) {
-                t.addFrame(frame(frameCode[d]));
+                t.addFrame(frame(frameCode[d], framePc[d]));
             }
             throw t;
           } catch (WebAssemblyException e) {
@@ -714,10 +714,11 @@ final class Machine {
         return sp;
     }
 
-    /** A trap's stack frame for a function. */
-    private static Trap.Frame frame(Compiled c) {
+    /** A trap's stack frame for a function that was at {@code pc}. */
+    private static Trap.Frame frame(Compiled c, int pc) {
         var names = c.instance.module().module().names();
-        return new Trap.Frame(names.module(), c.function.index(), names.functions().get(c.function.index()));
+        return new Trap.Frame(names.module(), c.function.index(), names.functions().get(c.function.index()),
+                c.wasmOffset(pc));
     }
 
     /** ref.eq: identity, except that i31 references are equal by value. */

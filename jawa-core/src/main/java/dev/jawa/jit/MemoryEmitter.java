@@ -76,11 +76,11 @@ final class MemoryEmitter implements InstructionFamily {
             }
             case MEMORY_SIZE -> {
                 loadMemory(fc, in.index());
-                cb.invokevirtual(CD_MEMORY, "pages", MethodTypeDesc.of(I));
+                cb.invokevirtual(CD_MEMORY, "pages", MethodTypeDesc.of(J));
                 if (is64(fc, in.index())) {
-                    cb.i2l();
                     fc.push(TypeKind.LONG);
                 } else {
+                    cb.l2i();
                     fc.push(TypeKind.INT);
                 }
             }

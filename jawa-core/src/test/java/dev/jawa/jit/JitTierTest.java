@@ -130,6 +130,20 @@ class JitTierTest {
     }
 
     @Test
+    void trapsCarryTheWebAssemblyStackTrace() {
+        Instance inst = instance("""
+                (module
+                  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                  (func $outer (export "outer") (param i32) (result i32) (call $inner (local.get 0))))
+                """);
+        Trap t = assertThrows(Trap.class, () -> inst.function("outer").call(0));
+        assertEquals("integer divide by zero", t.reason());
+        assertEquals(2, t.wasmStackTrace().size());
+        assertEquals(0, t.wasmStackTrace().get(0).functionIndex());
+        assertEquals(1, t.wasmStackTrace().get(1).functionIndex());
+    }
+
+    @Test
     void importedHostFunctionsAreCalled() {
         FuncType t = new FuncType(List.<ValType>of(NumType.I32, NumType.I32), List.<ValType>of(NumType.I32));
         Linker linker = new Linker().function("env", "mul", t, (values, refs) -> values[0] = (int) values[0] * (int) values[1]);
