@@ -82,8 +82,8 @@ class RunWasiTest {
         assertEquals("before\n", p.out());
         assertEquals(1, p.status());
         assertTrue(p.err().startsWith("trap: unreachable"), p.err());
-        assertTrue(p.err().contains("at $inner"), p.err());
-        assertTrue(p.err().contains("at $outer"), p.err());
+        assertTrue(p.err().contains("at func $inner"), p.err());
+        assertTrue(p.err().contains("at func $outer"), p.err());
     }
 
     @Test

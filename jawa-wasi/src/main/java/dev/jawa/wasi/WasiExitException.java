@@ -5,12 +5,12 @@ package dev.jawa.wasi;
  * function, it unwinds every WebAssembly frame up to the embedder's call, which reads the
  * {@link #exitCode()}. The instance should not be called again afterwards.
  */
-public final class WasiExitException extends RuntimeException {
+public final class WasiExitException extends dev.jawa.WasmException {
 
     private final int exitCode;
 
     public WasiExitException(int exitCode) {
-        super("exit " + exitCode, null, false, false);
+        super("exit " + exitCode);
         this.exitCode = exitCode;
     }
 
