@@ -4,6 +4,7 @@ import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Opcode;
 import dev.jawa.runtime.ArrayRef;
 import dev.jawa.runtime.StructRef;
+import dev.jawa.runtime.V128;
 import dev.jawa.types.AbsHeapType;
 import dev.jawa.types.ArrayType;
 import dev.jawa.types.HeapType;
@@ -12,6 +13,8 @@ import dev.jawa.types.PackedType;
 import dev.jawa.types.StorageType;
 import dev.jawa.types.StructType;
 import dev.jawa.types.TypeIndex;
+import dev.jawa.types.VecType;
+import dev.jawa.validate.DefinedType;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
@@ -38,6 +41,8 @@ final class GcEmitter implements InstructionFamily {
     private static final ClassDesc BOOL = ConstantDescs.CD_boolean;
     private static final ClassDesc VOID = ConstantDescs.CD_void;
     private static final ClassDesc CTX = JvmTypes.CD_CONTEXT;
+    private static final ClassDesc CD_DEFINED = ClassDesc.of(DefinedType.class.getName());
+    private static final ClassDesc CD_V128 = ClassDesc.of(V128.class.getName());
 
     static boolean owns(Opcode op) {
         return op.prefix() == Opcode.PREFIX_GC;
@@ -56,7 +61,7 @@ final class GcEmitter implements InstructionFamily {
         switch (op) {
             case STRUCT_NEW -> structNew(fc, in.index());
             case STRUCT_NEW_DEFAULT -> {
-                newStruct(fc, in.index());
+                newStruct(fc, in.index(), true);
                 fc.push(TypeKind.REFERENCE);
             }
             case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> {
@@ -260,10 +265,31 @@ final class GcEmitter implements InstructionFamily {
         }
     }
 
-    private static void newStruct(FunctionCompiler fc, int type) {
+    /**
+     * Pushes a new struct of type {@code type}, constructed inline (the field types are known
+     * here); with {@code defaults}, its v128 fields are set to zero (numbers and references
+     * start at zero and null anyway).
+     */
+    private static void newStruct(FunctionCompiler fc, int type, boolean defaults) {
+        CodeBuilder cb = fc.cb;
+        StructType st = (StructType) fc.wasm.type(type).composite();
+        cb.new_(CD_STRUCT);
+        cb.dup();
         fc.loadContext();
-        fc.cb.loadConstant(type);
-        call(fc.cb, "newStruct", CD_STRUCT, CTX, INT);
+        cb.getfield(CTX, "types", CD_DEFINED.arrayType());
+        cb.loadConstant(type);
+        cb.aaload();
+        cb.loadConstant(st.fields().size());
+        cb.invokespecial(CD_STRUCT, ConstantDescs.INIT_NAME, MethodTypeDesc.of(VOID, CD_DEFINED, INT));
+        for (int i = 0; defaults && i < st.fields().size(); i++) {
+            if (st.fields().get(i).storage() == VecType.V128) {
+                cb.dup();
+                cb.getfield(CD_STRUCT, "refs", CD_OBJECTS);
+                cb.loadConstant(i);
+                cb.getstatic(CD_V128, "ZERO", CD_V128);
+                cb.aastore();
+            }
+        }
     }
 
     private static void structNew(FunctionCompiler fc, int type) {
@@ -271,7 +297,7 @@ final class GcEmitter implements InstructionFamily {
         StructType st = (StructType) fc.wasm.type(type).composite();
         int n = st.fields().size();
         int[] slots = fc.spill(n);
-        newStruct(fc, type);
+        newStruct(fc, type, false);
         for (int i = 0; i < n; i++) {
             StorageType s = st.fields().get(i).storage();
             boolean ref = JitGc.isRef(s);

@@ -13,7 +13,6 @@ import dev.jawa.types.ArrayType;
 import dev.jawa.types.NumType;
 import dev.jawa.types.PackedType;
 import dev.jawa.types.StorageType;
-import dev.jawa.types.StructType;
 import dev.jawa.types.VecType;
 import dev.jawa.validate.DefinedType;
 import java.lang.constant.ClassDesc;
@@ -68,20 +67,6 @@ final class JitGc {
     }
 
     // ---- structs ----
-
-    /** A new struct of type {@code type}, every field at its default. */
-    static StructRef newStruct(JitContext ctx, int type) {
-        DefinedType t = ctx.types[type];
-        StructType st = (StructType) t.subType().composite();
-        int n = st.fields().size();
-        StructRef s = new StructRef(t, n);
-        for (int i = 0; i < n; i++) {
-            if (st.fields().get(i).storage() == VecType.V128) {
-                s.refs[i] = V128.ZERO;
-            }
-        }
-        return s;
-    }
 
     static StructRef struct(Object o) {
         if (o == null) {

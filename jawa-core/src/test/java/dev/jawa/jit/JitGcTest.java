@@ -13,6 +13,7 @@ import dev.jawa.Tier;
 import dev.jawa.Trap;
 import dev.jawa.runtime.ArrayRef;
 import dev.jawa.runtime.StructRef;
+import dev.jawa.runtime.V128;
 import dev.jawa.runtime.WasmFunction;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +154,19 @@ class JitGcTest {
         assertEquals(-1, i.function("branch").call(4)[0]);
         assertEquals(2, i.function("cast").call(1)[0]);
         assertEquals("cast failure", assertThrows(Trap.class, () -> i.function("cast").call(2)).reason());
+    }
+
+    @Test
+    void v128FieldsAndElementsDefaultToTheZeroVector() {
+        Instance i = jit("""
+                (module
+                  (type $s (struct (field i32) (field v128)))
+                  (type $a (array v128))
+                  (func (export "field") (result v128) (struct.get $s 1 (struct.new_default $s)))
+                  (func (export "element") (result v128) (array.get $a (array.new_default $a (i32.const 2)) (i32.const 1))))
+                """);
+        assertEquals(V128.ZERO, i.function("field").apply()[0]);
+        assertEquals(V128.ZERO, i.function("element").apply()[0]);
     }
 
     @Test
