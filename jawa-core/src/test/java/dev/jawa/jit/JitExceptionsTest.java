@@ -162,6 +162,35 @@ class JitExceptionsTest {
     }
 
     @Test
+    void legacyDelegatePassesOverATryTableAndOutOfACatchArm() {
+        Instance i = jit("""
+                (module
+                  (tag $e (param i32))
+                  (func (export "overTryTable") (result i32)
+                    (try (result i32)
+                      (do
+                        (block $skip
+                          (try_table (catch_all $skip)
+                            (try (do (throw $e (i32.const 7))) (delegate 2))))
+                        (i32.const -1))
+                      (catch $e (i32.const 100) (i32.add))))
+                  (func (export "fromCatchArm") (result i32)
+                    (try (result i32)
+                      (do
+                        (try $t (result i32)
+                          (do (throw $e (i32.const 1)))
+                          (catch_all
+                            (try (result i32)
+                              (do (throw $e (i32.const 5)))
+                              (delegate $t)))))
+                      (catch $e (i32.const 1000) (i32.add)))))
+                """);
+        assertEquals(107, i.function("overTryTable").call()[0]);
+        // Delegating to a try from its own catch arm: that try's handlers no longer apply.
+        assertEquals(1005, i.function("fromCatchArm").call()[0]);
+    }
+
+    @Test
     void legacyRethrowGoesToTheOuterHandler() {
         Instance i = jit("""
                 (module
