@@ -350,15 +350,19 @@ final class GcEmitter implements InstructionFamily {
      */
     private static void test(FunctionCompiler fc, boolean nullable, HeapType heap, boolean cast) {
         CodeBuilder cb = fc.cb;
+        if (cast) {
+            cb.dup();
+        }
         cb.loadConstant(nullable ? 1 : 0);
-        ClassDesc result = cast ? OBJ : BOOL;
         if (heap instanceof TypeIndex t) {
             fc.loadContext();
             cb.loadConstant(t.index());
-            call(cb, cast ? "castDefined" : "testDefined", result, OBJ, BOOL, CTX, INT);
+            call(cb, "testDefined", BOOL, OBJ, BOOL, CTX, INT);
         } else {
-            cb.loadConstant(((AbsHeapType) heap).ordinal());
-            call(cb, cast ? "castAbstract" : "testAbstract", result, OBJ, BOOL, INT);
+            call(cb, JitGc.testName((AbsHeapType) heap), BOOL, OBJ, BOOL);
+        }
+        if (cast) {
+            call(cb, "checkCast", OBJ, OBJ, BOOL);
         }
     }
 

@@ -28,7 +28,6 @@ import java.util.Arrays;
 final class JitGc {
 
     static final ClassDesc CD = ClassDesc.of(JitGc.class.getName());
-    private static final AbsHeapType[] ABS = AbsHeapType.values();
 
     private JitGc() {
     }
@@ -269,21 +268,57 @@ final class JitGc {
 
     // ---- casts ----
 
-    /** Whether {@code v} is in the abstract heap type of ordinal {@code abs} (null if nullable). */
-    static boolean testAbstract(Object v, boolean nullable, int abs) {
-        if (v == null) {
-            return nullable;
-        }
-        return switch (ABS[abs]) {
-            case ANY -> !(v instanceof FunctionInstance) && !(v instanceof ExceptionInstance);
-            case EQ -> v instanceof I31Ref || v instanceof StructRef || v instanceof ArrayRef;
-            case I31 -> v instanceof I31Ref;
-            case STRUCT -> v instanceof StructRef;
-            case ARRAY -> v instanceof ArrayRef;
-            case FUNC -> v instanceof FunctionInstance;
-            case EXN -> v instanceof ExceptionInstance;
-            case EXTERN -> true;
-            default -> false; // the bottom types hold null only
+    // One test per abstract heap type, chosen at compile time; {@code nullable}: whether null passes.
+
+    static boolean testAny(Object v, boolean nullable) {
+        return v == null ? nullable : !(v instanceof FunctionInstance) && !(v instanceof ExceptionInstance);
+    }
+
+    static boolean testEq(Object v, boolean nullable) {
+        return v == null ? nullable : v instanceof StructRef || v instanceof ArrayRef || v instanceof I31Ref;
+    }
+
+    static boolean testI31(Object v, boolean nullable) {
+        return v == null ? nullable : v instanceof I31Ref;
+    }
+
+    static boolean testStruct(Object v, boolean nullable) {
+        return v == null ? nullable : v instanceof StructRef;
+    }
+
+    static boolean testArray(Object v, boolean nullable) {
+        return v == null ? nullable : v instanceof ArrayRef;
+    }
+
+    static boolean testFunc(Object v, boolean nullable) {
+        return v == null ? nullable : v instanceof FunctionInstance;
+    }
+
+    static boolean testExn(Object v, boolean nullable) {
+        return v == null ? nullable : v instanceof ExceptionInstance;
+    }
+
+    static boolean testExtern(Object v, boolean nullable) {
+        return v == null ? nullable : true;
+    }
+
+    /** The bottom types (none, nofunc, noextern, noexn) hold null only. */
+    static boolean testBottom(Object v, boolean nullable) {
+        return v == null && nullable;
+    }
+
+    /** The name of the test method for an abstract heap type. */
+    static String testName(AbsHeapType t) {
+        return switch (t) {
+            case ANY -> "testAny";
+            case EQ -> "testEq";
+            case I31 -> "testI31";
+            case STRUCT -> "testStruct";
+            case ARRAY -> "testArray";
+            case FUNC -> "testFunc";
+            case EXN -> "testExn";
+            case EXTERN -> "testExtern";
+            case NONE, NOFUNC, NOEXTERN, NOEXN -> "testBottom";
         };
     }
 
@@ -297,15 +332,9 @@ final class JitGc {
         return have != null && (have == ctx.types[type] || have.isSubtypeOf(ctx.types[type]));
     }
 
-    static Object castAbstract(Object v, boolean nullable, int abs) {
-        if (!testAbstract(v, nullable, abs)) {
-            throw trap("cast failure");
-        }
-        return v;
-    }
-
-    static Object castDefined(Object v, boolean nullable, JitContext ctx, int type) {
-        if (!testDefined(v, nullable, ctx, type)) {
+    /** ref.cast: {@code v} if the test passed, else the trap. */
+    static Object checkCast(Object v, boolean passed) {
+        if (!passed) {
             throw trap("cast failure");
         }
         return v;
