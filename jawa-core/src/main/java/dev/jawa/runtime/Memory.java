@@ -194,6 +194,7 @@ public final class Memory {
     // inlines them, and HotSpot declines a nested call it has seen rarely when it compiles the
     // loop, leaving a real call on the path once the kernel's hot phase starts. A failed check
     // goes out of line: to the paged backing, or to the trap.
+    /** i32.load8_s: the byte at {@code ea}, sign-extended; traps out of bounds. */
     public int loadI8(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 1) {
@@ -202,6 +203,7 @@ public final class Memory {
         return b[(int) ea];
     }
 
+    /** i32.load8_u: the byte at {@code ea}, zero-extended; traps out of bounds. */
     public int loadU8(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 1) {
@@ -210,6 +212,7 @@ public final class Memory {
         return b[(int) ea] & 0xFF;
     }
 
+    /** i32.load16_s: the little-endian 16 bits at {@code ea}, sign-extended; traps out of bounds. */
     public int loadI16(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 2) {
@@ -218,6 +221,7 @@ public final class Memory {
         return (short) SHORT.get(b, (int) ea);
     }
 
+    /** i32.load16_u: the little-endian 16 bits at {@code ea}, zero-extended; traps out of bounds. */
     public int loadU16(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 2) {
@@ -226,6 +230,7 @@ public final class Memory {
         return ((short) SHORT.get(b, (int) ea)) & 0xFFFF;
     }
 
+    /** i32.load: the little-endian 32 bits at {@code ea}; traps out of bounds. */
     public int loadI32(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 4) {
@@ -234,6 +239,7 @@ public final class Memory {
         return (int) INT.get(b, (int) ea);
     }
 
+    /** i64.load: the little-endian 64 bits at {@code ea}; traps out of bounds. */
     public long loadI64(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 8) {
@@ -242,6 +248,7 @@ public final class Memory {
         return (long) LONG.get(b, (int) ea);
     }
 
+    /** i32.store8: the low byte of {@code v} at {@code ea}; traps out of bounds. */
     public void storeI8(long ea, int v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 1) {
@@ -251,6 +258,7 @@ public final class Memory {
         b[(int) ea] = (byte) v;
     }
 
+    /** i32.store16: the low 16 bits of {@code v} at {@code ea}, little-endian; traps out of bounds. */
     public void storeI16(long ea, int v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 2) {
@@ -260,6 +268,7 @@ public final class Memory {
         SHORT.set(b, (int) ea, (short) v);
     }
 
+    /** i32.store: {@code v} at {@code ea}, little-endian; traps out of bounds. */
     public void storeI32(long ea, int v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 4) {
@@ -269,6 +278,7 @@ public final class Memory {
         INT.set(b, (int) ea, v);
     }
 
+    /** i64.store: {@code v} at {@code ea}, little-endian; traps out of bounds. */
     public void storeI64(long ea, long v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 8) {
@@ -296,18 +306,22 @@ public final class Memory {
         p.set(ea, size, v);
     }
 
+    /** f32.load: the IEEE single at {@code ea}; traps out of bounds. */
     public float loadF32(long ea) {
         return Float.intBitsToFloat(loadI32(ea));
     }
 
+    /** f64.load: the IEEE double at {@code ea}; traps out of bounds. */
     public double loadF64(long ea) {
         return Double.longBitsToDouble(loadI64(ea));
     }
 
+    /** f32.store: {@code v}'s bits at {@code ea}; traps out of bounds. */
     public void storeF32(long ea, float v) {
         storeI32(ea, Float.floatToRawIntBits(v));
     }
 
+    /** f64.store: {@code v}'s bits at {@code ea}; traps out of bounds. */
     public void storeF64(long ea, double v) {
         storeI64(ea, Double.doubleToRawLongBits(v));
     }
