@@ -36,7 +36,7 @@ final class ControlEmitter implements InstructionFamily {
                 fc.pop();
                 Control c = open(fc, op, in.blockType(), fc.newLabel());
                 c.elseLabel = fc.newLabel();
-                cb.ifeq(c.elseLabel);
+                fc.jumpIf(true, c.elseLabel);
             }
             case ELSE -> elseArm(fc);
             case END -> end(fc);
@@ -85,7 +85,12 @@ final class ControlEmitter implements InstructionFamily {
         fc.setLive();
     }
 
-    private static void end(FunctionCompiler fc) {
+    /** Closes the innermost construct (also used by the legacy delegate, which ends a try). */
+    static void end(FunctionCompiler fc) {
+        Control top = fc.controls.get(fc.controls.size() - 1);
+        if (top.tryBlock != null) {
+            ExceptionEmitter.beforeEnd(fc, top);
+        }
         Control c = fc.controls.remove(fc.controls.size() - 1);
         if (c.isFunction()) {
             if (!fc.isDead()) {
@@ -117,12 +122,12 @@ final class ControlEmitter implements InstructionFamily {
         fc.pop();
         if (fc.isPlainBranch(depth)) {
             Control target = fc.control(depth);
-            fc.cb.ifne(target.label);
+            fc.jumpIf(false, target.label);
             target.used = true;
             return;
         }
         Label skip = fc.newLabel();
-        fc.cb.ifeq(skip);
+        fc.jumpIf(true, skip);
         fc.branch(depth);
         fc.cb.labelBinding(skip);
     }
@@ -157,7 +162,7 @@ final class ControlEmitter implements InstructionFamily {
         TypeKind k = fc.pop();
         // Stack: a b cond. cond != 0 keeps a (pop b); cond == 0 keeps b (swap, then pop a).
         Label keepFirst = fc.newLabel();
-        cb.ifne(keepFirst);
+        fc.jumpIf(false, keepFirst);
         if (k.slotSize() == 2) {
             cb.dup2_x2();
             cb.pop2();

@@ -45,6 +45,7 @@ final class ModuleCompiler {
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+    private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
     private ModuleCompiler(ValidatedModule validated) {
         this.validated = validated;
@@ -60,6 +61,32 @@ final class ModuleCompiler {
         return "f" + funcIndex;
     }
 
+    /**
+     * The name of the bridge for signature {@code t} (see {@link BridgeEmitter}): the signature's
+     * JVM kinds spelled out, so equal JVM signatures share one bridge.
+     */
+    static String bridgeName(FuncType t) {
+        StringBuilder sb = new StringBuilder("b$");
+        for (var p : t.params()) {
+            sb.append(code(JvmTypes.kind(p)));
+        }
+        sb.append('_');
+        for (var r : t.results()) {
+            sb.append(code(JvmTypes.kind(r)));
+        }
+        return sb.toString();
+    }
+
+    private static char code(TypeKind k) {
+        return switch (k) {
+            case INT -> 'I';
+            case LONG -> 'J';
+            case FLOAT -> 'F';
+            case DOUBLE -> 'D';
+            default -> 'L';
+        };
+    }
+
     /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
     static String tailMethodName(int funcIndex) {
         return "t" + funcIndex;
@@ -70,10 +97,17 @@ final class ModuleCompiler {
         return JvmTypes.methodDesc(t).changeReturnType(ConstantDescs.CD_Object);
     }
 
+    /** A dispatcher's descriptor: the signature's parameters, the FunctionInstance, the caller's context. */
     static MethodTypeDesc dispatcherDesc(FuncType t) {
         MethodTypeDesc h = JvmTypes.handleDesc(t);
-        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION);
+        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION, JvmTypes.CD_CONTEXT);
     }
+
+    /**
+     * The most functions a dispatcher switches over directly; beyond, calls take the handle path
+     * (keeps the dispatcher well under HotSpot's 8,000-byte compile limit).
+     */
+    static final int MAX_DIRECT_CASES = 400;
 
     /** The name of the dispatcher for signature {@code t}, made on first use. */
     String dispatcher(FuncType t) {
@@ -119,16 +153,26 @@ final class ModuleCompiler {
                                 cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
                     }
                 }
+                // One raw-convention bridge per signature of a defined function.
+                for (int d = 0; d < n; d++) {
+                    FuncType t = wasm.funcType(wasm.functions().get(d).typeIndex());
+                    String name = bridgeName(t);
+                    if (bridges.add(name)) {
+                        clb.withMethodBody(name, BridgeEmitter.desc(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> BridgeEmitter.body(cb, t));
+                    }
+                }
                 // Dispatchers are added last: compiling the functions is what asks for them.
                 for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
                     FuncType t = dispatcherTypes.get(e.getKey());
                     clb.withMethodBody(e.getValue(), e.getKey(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> dispatcherBody(cb, t));
+                            cb -> dispatcherBody(cb, t, sameSignature(t)));
                 }
             });
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
+        dump(bytes);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return new ModuleCode(lookup, failures, tailCalling, imported);
@@ -154,14 +198,37 @@ final class ModuleCompiler {
         }
     }
 
+    /**
+     * With the system property {@code jawa.jit.dump} set to a directory, writes each generated
+     * class there (for javap when looking into the compiler's output).
+     */
+    private static void dump(byte[] bytes) {
+        String dir = System.getProperty("jawa.jit.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Path d = java.nio.file.Path.of(dir);
+                java.nio.file.Files.createDirectories(d);
+                java.nio.file.Files.write(java.nio.file.Files.createTempFile(d, "CompiledWasm", ".class"), bytes);
+            } catch (java.io.IOException e) {
+                System.err.println("jawa.jit.dump: " + e);
+            }
+        }
+    }
+
     /** A reason not to compile the function at all, found before emitting anything; or null. */
     private static RuntimeException precheck(int index, Function def) {
         InstructionReader in = def.body().reader();
         int length = def.body().length();
         while (in.position() < length) {
             Opcode op = in.next();
-            if (SimdEmitter.owns(op) || GcEmitter.owns(op) || AtomicEmitter.owns(op) || ExceptionEmitter.owns(op)) {
-                return new UnsupportedInstructionException(op);
+            try {
+                // Each family knows which of its instructions it compiles.
+                SimdEmitter.checkSupported(op);
+                GcEmitter.checkSupported(op);
+                AtomicEmitter.checkSupported(op);
+                ExceptionEmitter.checkSupported(op);
+            } catch (UnsupportedInstructionException e) {
+                return e;
             }
         }
         return null;
@@ -241,22 +308,78 @@ final class ModuleCompiler {
         cb.athrow();
     }
 
-    /** Calls the FunctionInstance (last parameter) through its handle with the other parameters. */
-    private static void dispatcherBody(CodeBuilder cb, FuncType t) {
-        int slot = 0;
-        for (var p : t.params()) {
-            slot += JvmTypes.kind(p).slotSize();
+    /** The defined functions whose JVM signature is {@code t}'s (at most {@link #MAX_DIRECT_CASES}). */
+    private java.util.List<Integer> sameSignature(FuncType t) {
+        MethodTypeDesc want = JvmTypes.handleDesc(t);
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        int imported = wasm.importedFuncCount();
+        for (int d = 0; d < wasm.functions().size() && out.size() < MAX_DIRECT_CASES; d++) {
+            if (JvmTypes.handleDesc(wasm.funcType(wasm.functions().get(d).typeIndex())).equals(want)) {
+                out.add(imported + d);
+            }
         }
-        cb.aload(slot);
+        return out;
+    }
+
+    /**
+     * Calls the FunctionInstance (after the parameters) with the parameters. A function of the
+     * caller's own instance is called by invokestatic of its method (a switch on its index), which
+     * HotSpot can inline like a direct call; any other function through its handle.
+     */
+    private void dispatcherBody(CodeBuilder cb, FuncType t, java.util.List<Integer> direct) {
+        int fSlot = 0;
+        for (var p : t.params()) {
+            fSlot += JvmTypes.kind(p).slotSize();
+        }
+        int ctxSlot = fSlot + 1;
+        ClassDesc wasmFunction = ClassDesc.of("dev.jawa.runtime.WasmFunction");
+        ClassDesc moduleInstance = ClassDesc.of("dev.jawa.runtime.ModuleInstance");
+        TypeKind result = TypeKind.from(JvmTypes.resultDesc(t.results()));
+        java.lang.classfile.Label generic = cb.newLabel();
+        if (!direct.isEmpty()) {
+            cb.aload(fSlot);
+            cb.instanceOf(wasmFunction);
+            cb.ifeq(generic);
+            cb.aload(fSlot);
+            cb.checkcast(wasmFunction);
+            cb.invokevirtual(wasmFunction, "instance", MethodTypeDesc.of(moduleInstance));
+            cb.aload(ctxSlot);
+            cb.getfield(JvmTypes.CD_CONTEXT, "instance", moduleInstance);
+            cb.if_acmpne(generic);
+            cb.aload(fSlot);
+            cb.checkcast(wasmFunction);
+            cb.invokevirtual(wasmFunction, "index", MethodTypeDesc.of(ConstantDescs.CD_int));
+            java.util.List<java.lang.classfile.instruction.SwitchCase> cases = new java.util.ArrayList<>();
+            java.util.List<java.lang.classfile.Label> targets = new java.util.ArrayList<>();
+            for (int index : direct) {
+                java.lang.classfile.Label l = cb.newLabel();
+                cases.add(java.lang.classfile.instruction.SwitchCase.of(index, l));
+                targets.add(l);
+            }
+            cb.lookupswitch(generic, cases);
+            for (int k = 0; k < direct.size(); k++) {
+                cb.labelBinding(targets.get(k));
+                loadParams(cb, t);
+                cb.aload(ctxSlot);
+                int index = direct.get(k);
+                cb.invokestatic(classDesc, methodName(index), JvmTypes.methodDesc(wasm.funcType(wasm.funcTypeIndex(index))));
+                cb.return_(result);
+            }
+        }
+        cb.labelBinding(generic);
+        cb.aload(fSlot);
         cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
-        slot = 0;
+        loadParams(cb, t);
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        cb.return_(result);
+    }
+
+    private static void loadParams(CodeBuilder cb, FuncType t) {
+        int slot = 0;
         for (var p : t.params()) {
             TypeKind k = JvmTypes.kind(p);
             cb.loadLocal(k, slot);
             slot += k.slotSize();
         }
-        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
-        ClassDesc r = JvmTypes.resultDesc(t.results());
-        cb.return_(TypeKind.from(r));
     }
 }
