@@ -10,7 +10,6 @@ import dev.jawa.Instance;
 import dev.jawa.Linker;
 import dev.jawa.Tier;
 import dev.jawa.Trap;
-import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.runtime.WasmFunction;
 import dev.jawa.types.FuncType;
 import dev.jawa.types.NumType;
@@ -194,16 +193,5 @@ class JitTierTest {
                   (func (export "sq") (param i32) (result i32) (call $mul (local.get 0) (local.get 0))))
                 """).instantiate(linker);
         assertEquals(49, i.function("sq").call(7)[0]);
-    }
-
-    @Test
-    void unsupportedInstructionsFailTheFunctionNotTheModule() {
-        Instance i = instance("""
-                (module
-                  (func (export "gc") (result i32) (i31.get_s (ref.i31 (i32.const 1))))
-                  (func (export "plain") (result i32) (i32.const 3)))
-                """);
-        assertEquals(3, i.function("plain").call()[0]);
-        assertThrows(UnsupportedInstructionException.class, () -> i.function("gc").call());
     }
 }
