@@ -34,6 +34,27 @@ class JitSimdTest {
         assertTrue(n > 230, "SIMD opcodes: " + n);
     }
 
+    @Test
+    void noInstructionHasTwoHelpers() {
+        java.util.Set<String> opcodes = new java.util.HashSet<>();
+        for (Opcode op : Opcode.values()) {
+            opcodes.add(SimdEmitter.helperName(op));
+        }
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (Class<?> c : new Class<?>[] {SimdLanes.class, SimdMemory.class, SimdArith.class, SimdInts.class, SimdFloats.class, SimdWiden.class}) {
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            for (Method m : c.getDeclaredMethods()) {
+                if (opcodes.contains(m.getName())) {
+                    mine.add(m.getName());
+                }
+            }
+            for (String name : mine) {
+                String before = seen.put(name, c.getSimpleName());
+                assertTrue(before == null, name + " in " + before + " and " + c.getSimpleName());
+            }
+        }
+    }
+
     /** Vectors with lanes at the edges: zeros, ones, signs, NaNs and infinities, and random bits. */
     private static List<V128> samples() {
         List<V128> out = new ArrayList<>(List.of(V128.ZERO, new V128(-1, -1), new V128(0x8000_0000_8000_0000L, 0x7FFF_FFFF_7FFF_FFFFL),
