@@ -23,6 +23,11 @@ final class Compiled {
     final boolean[] refLocal;
     /** The declared (non-parameter) v128 locals, which start as zero vectors, not null. */
     final int[] v128Locals;
+    /**
+     * Whether a declared (non-parameter) local lives in the object slots: only then does a call
+     * clear those slots (a number's object slot is never read, so what is left there is harmless).
+     */
+    final boolean refLocalsDeclared;
     /** The try_table handlers (layout in {@link Translator}), innermost first. */
     final int[] handlers;
     /**
@@ -54,6 +59,11 @@ final class Compiled {
         this.v128Locals = v128Locals;
         this.handlers = handlers;
         this.offsets = offsets;
+        boolean any = false;
+        for (int i = nParams; i < refLocal.length; i++) {
+            any |= refLocal[i];
+        }
+        this.refLocalsDeclared = any || nLocals > refLocal.length; // legacy try slots hold exceptions
     }
 
     /**

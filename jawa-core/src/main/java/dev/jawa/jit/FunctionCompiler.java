@@ -153,6 +153,7 @@ final class FunctionCompiler {
         controls.add(new Control(Opcode.BLOCK, 0, List.of(), kinds(type.results()), null));
         InstructionReader in = def.body().reader();
         int length = def.body().length();
+        Label start = cb.newBoundLabel();
         while (in.position() < length) {
             Opcode op = in.next();
             if (dead) {
@@ -161,6 +162,14 @@ final class FunctionCompiler {
             }
             dispatch(op, in);
         }
+        // A trap passing through adds this function to its WebAssembly stack (see TrapFrames).
+        Label end = cb.newBoundLabel();
+        cb.exceptionCatch(start, end, end, JitRuntime.CD_TRAP);
+        cb.loadConstant(funcIndex);
+        cb.aload(ctxSlot);
+        cb.invokestatic(TrapFrames.CD, "add", MethodTypeDesc.of(JitRuntime.CD_TRAP, JitRuntime.CD_TRAP,
+                ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
+        cb.athrow();
     }
 
     private void dispatch(Opcode op, InstructionReader in) {

@@ -36,28 +36,73 @@ final class ModuleCompiler {
      * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
      * they are first compiled alone, and if they do not fit they are not compiled (splitting them
      * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
-     * than about 12 bytes of bytecode).
+     * than about 12 bytes of bytecode, and 12 x 5,000 is under 64 KiB).
      */
-    static final int TRIAL_BODY_BYTES = 4_000;
+    static final int TRIAL_BODY_BYTES = 5_000;
+
+    /**
+     * What the stack-map generator asks about JVM classes (their supertypes), answered once per
+     * class for all compilations.
+     */
+    private static final ClassHierarchyResolver RESOLVER = ClassHierarchyResolver.defaultResolver()
+            .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
+            .cached();
 
     final ValidatedModule validated;
     final Module wasm;
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+    private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
-    private ModuleCompiler(ValidatedModule validated) {
+    /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
+    private final int trialAbove;
+
+    private ModuleCompiler(ValidatedModule validated, int trialAbove) {
+        this.trialAbove = trialAbove;
         this.validated = validated;
         this.wasm = validated.module();
     }
 
     /** Compiles {@code module} and defines its hidden class. */
     static ModuleCode compile(ValidatedModule module) {
-        return new ModuleCompiler(module).run();
+        try {
+            return new ModuleCompiler(module, TRIAL_BODY_BYTES).run();
+        } catch (WasmException e) {
+            // A small function that still overflowed a JVM method (many values carried by
+            // branches, say): once more, with every function tried alone first.
+            return new ModuleCompiler(module, 0).run();
+        }
     }
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
+    }
+
+    /**
+     * The name of the bridge for signature {@code t} (see {@link BridgeEmitter}): the signature's
+     * JVM kinds spelled out, so equal JVM signatures share one bridge.
+     */
+    static String bridgeName(FuncType t) {
+        StringBuilder sb = new StringBuilder("b$");
+        for (var p : t.params()) {
+            sb.append(code(JvmTypes.kind(p)));
+        }
+        sb.append('_');
+        for (var r : t.results()) {
+            sb.append(code(JvmTypes.kind(r)));
+        }
+        return sb.toString();
+    }
+
+    private static char code(TypeKind k) {
+        return switch (k) {
+            case INT -> 'I';
+            case LONG -> 'J';
+            case FLOAT -> 'F';
+            case DOUBLE -> 'D';
+            default -> 'L';
+        };
     }
 
     /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
@@ -70,10 +115,17 @@ final class ModuleCompiler {
         return JvmTypes.methodDesc(t).changeReturnType(ConstantDescs.CD_Object);
     }
 
+    /** A dispatcher's descriptor: the signature's parameters, the FunctionInstance, the caller's context. */
     static MethodTypeDesc dispatcherDesc(FuncType t) {
         MethodTypeDesc h = JvmTypes.handleDesc(t);
-        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION);
+        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION, JvmTypes.CD_CONTEXT);
     }
+
+    /**
+     * The most functions a dispatcher switches over directly; beyond, calls take the handle path
+     * (keeps the dispatcher well under HotSpot's 8,000-byte compile limit).
+     */
+    static final int MAX_DIRECT_CASES = 400;
 
     /** The name of the dispatcher for signature {@code t}, made on first use. */
     String dispatcher(FuncType t) {
@@ -87,8 +139,7 @@ final class ModuleCompiler {
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
         boolean[] tailCalling = new boolean[n];
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
-                .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
+        ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
             bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
@@ -99,7 +150,7 @@ final class ModuleCompiler {
                     FuncType type = wasm.funcType(def.typeIndex());
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
-                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                    RuntimeException failure = checked == null && def.body().length() > trialAbove
                             ? trial(resolver, index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
@@ -119,11 +170,20 @@ final class ModuleCompiler {
                                 cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
                     }
                 }
+                // One raw-convention bridge per signature of a defined function.
+                for (int d = 0; d < n; d++) {
+                    FuncType t = wasm.funcType(wasm.functions().get(d).typeIndex());
+                    String name = bridgeName(t);
+                    if (bridges.add(name)) {
+                        clb.withMethodBody(name, BridgeEmitter.desc(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> BridgeEmitter.body(cb, t));
+                    }
+                }
                 // Dispatchers are added last: compiling the functions is what asks for them.
                 for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
                     FuncType t = dispatcherTypes.get(e.getKey());
                     clb.withMethodBody(e.getValue(), e.getKey(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> dispatcherBody(cb, t));
+                            cb -> dispatcherBody(cb, t, sameSignature(t)));
                 }
             });
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -265,22 +325,78 @@ final class ModuleCompiler {
         cb.athrow();
     }
 
-    /** Calls the FunctionInstance (last parameter) through its handle with the other parameters. */
-    private static void dispatcherBody(CodeBuilder cb, FuncType t) {
-        int slot = 0;
-        for (var p : t.params()) {
-            slot += JvmTypes.kind(p).slotSize();
+    /** The defined functions whose JVM signature is {@code t}'s (at most {@link #MAX_DIRECT_CASES}). */
+    private java.util.List<Integer> sameSignature(FuncType t) {
+        MethodTypeDesc want = JvmTypes.handleDesc(t);
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        int imported = wasm.importedFuncCount();
+        for (int d = 0; d < wasm.functions().size() && out.size() < MAX_DIRECT_CASES; d++) {
+            if (JvmTypes.handleDesc(wasm.funcType(wasm.functions().get(d).typeIndex())).equals(want)) {
+                out.add(imported + d);
+            }
         }
-        cb.aload(slot);
+        return out;
+    }
+
+    /**
+     * Calls the FunctionInstance (after the parameters) with the parameters. A function of the
+     * caller's own instance is called by invokestatic of its method (a switch on its index), which
+     * HotSpot can inline like a direct call; any other function through its handle.
+     */
+    private void dispatcherBody(CodeBuilder cb, FuncType t, java.util.List<Integer> direct) {
+        int fSlot = 0;
+        for (var p : t.params()) {
+            fSlot += JvmTypes.kind(p).slotSize();
+        }
+        int ctxSlot = fSlot + 1;
+        ClassDesc wasmFunction = ClassDesc.of("dev.jawa.runtime.WasmFunction");
+        ClassDesc moduleInstance = ClassDesc.of("dev.jawa.runtime.ModuleInstance");
+        TypeKind result = TypeKind.from(JvmTypes.resultDesc(t.results()));
+        java.lang.classfile.Label generic = cb.newLabel();
+        if (!direct.isEmpty()) {
+            cb.aload(fSlot);
+            cb.instanceOf(wasmFunction);
+            cb.ifeq(generic);
+            cb.aload(fSlot);
+            cb.checkcast(wasmFunction);
+            cb.invokevirtual(wasmFunction, "instance", MethodTypeDesc.of(moduleInstance));
+            cb.aload(ctxSlot);
+            cb.getfield(JvmTypes.CD_CONTEXT, "instance", moduleInstance);
+            cb.if_acmpne(generic);
+            cb.aload(fSlot);
+            cb.checkcast(wasmFunction);
+            cb.invokevirtual(wasmFunction, "index", MethodTypeDesc.of(ConstantDescs.CD_int));
+            java.util.List<java.lang.classfile.instruction.SwitchCase> cases = new java.util.ArrayList<>();
+            java.util.List<java.lang.classfile.Label> targets = new java.util.ArrayList<>();
+            for (int index : direct) {
+                java.lang.classfile.Label l = cb.newLabel();
+                cases.add(java.lang.classfile.instruction.SwitchCase.of(index, l));
+                targets.add(l);
+            }
+            cb.lookupswitch(generic, cases);
+            for (int k = 0; k < direct.size(); k++) {
+                cb.labelBinding(targets.get(k));
+                loadParams(cb, t);
+                cb.aload(ctxSlot);
+                int index = direct.get(k);
+                cb.invokestatic(classDesc, methodName(index), JvmTypes.methodDesc(wasm.funcType(wasm.funcTypeIndex(index))));
+                cb.return_(result);
+            }
+        }
+        cb.labelBinding(generic);
+        cb.aload(fSlot);
         cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
-        slot = 0;
+        loadParams(cb, t);
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        cb.return_(result);
+    }
+
+    private static void loadParams(CodeBuilder cb, FuncType t) {
+        int slot = 0;
         for (var p : t.params()) {
             TypeKind k = JvmTypes.kind(p);
             cb.loadLocal(k, slot);
             slot += k.slotSize();
         }
-        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
-        ClassDesc r = JvmTypes.resultDesc(t.results());
-        cb.return_(TypeKind.from(r));
     }
 }
