@@ -10,7 +10,6 @@ import dev.jawa.Instance;
 import dev.jawa.Linker;
 import dev.jawa.Tier;
 import dev.jawa.Trap;
-import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.runtime.WasmFunction;
 import dev.jawa.types.FuncType;
 import dev.jawa.types.NumType;
@@ -204,16 +203,5 @@ class JitTierTest {
         assertEquals(4, i.function("small").call()[0]);
         CompileLimitException e = assertThrows(CompileLimitException.class, () -> i.function("huge").call(1));
         assertTrue(e.getMessage().contains("does not fit in one JVM method"), e.getMessage());
-    }
-
-    @Test
-    void unsupportedInstructionsFailTheFunctionNotTheModule() {
-        Instance i = instance("""
-                (module
-                  (func (export "gc") (result i32) (i31.get_s (ref.i31 (i32.const 1))))
-                  (func (export "plain") (result i32) (i32.const 3)))
-                """);
-        assertEquals(3, i.function("plain").call()[0]);
-        assertThrows(UnsupportedInstructionException.class, () -> i.function("gc").call());
     }
 }
