@@ -36,9 +36,17 @@ final class ModuleCompiler {
      * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
      * they are first compiled alone, and if they do not fit they are not compiled (splitting them
      * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
-     * than about 12 bytes of bytecode).
+     * than about 12 bytes of bytecode, and 12 x 5,000 is under 64 KiB).
      */
-    static final int TRIAL_BODY_BYTES = 4_000;
+    static final int TRIAL_BODY_BYTES = 5_000;
+
+    /**
+     * What the stack-map generator asks about JVM classes (their supertypes), answered once per
+     * class for all compilations.
+     */
+    private static final ClassHierarchyResolver RESOLVER = ClassHierarchyResolver.defaultResolver()
+            .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
+            .cached();
 
     final ValidatedModule validated;
     final Module wasm;
@@ -47,14 +55,24 @@ final class ModuleCompiler {
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
     private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
-    private ModuleCompiler(ValidatedModule validated) {
+    /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
+    private final int trialAbove;
+
+    private ModuleCompiler(ValidatedModule validated, int trialAbove) {
+        this.trialAbove = trialAbove;
         this.validated = validated;
         this.wasm = validated.module();
     }
 
     /** Compiles {@code module} and defines its hidden class. */
     static ModuleCode compile(ValidatedModule module) {
-        return new ModuleCompiler(module).run();
+        try {
+            return new ModuleCompiler(module, TRIAL_BODY_BYTES).run();
+        } catch (WasmException e) {
+            // A small function that still overflowed a JVM method (many values carried by
+            // branches, say): once more, with every function tried alone first.
+            return new ModuleCompiler(module, 0).run();
+        }
     }
 
     static String methodName(int funcIndex) {
@@ -121,8 +139,7 @@ final class ModuleCompiler {
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
         boolean[] tailCalling = new boolean[n];
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
-                .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
+        ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
             bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
@@ -133,7 +150,7 @@ final class ModuleCompiler {
                     FuncType type = wasm.funcType(def.typeIndex());
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
-                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                    RuntimeException failure = checked == null && def.body().length() > trialAbove
                             ? trial(resolver, index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
@@ -368,9 +385,12 @@ final class ModuleCompiler {
         }
         cb.labelBinding(generic);
         cb.aload(fSlot);
-        cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        cb.invokestatic(JitCalls.CD, "target", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        cb.aload(fSlot);
         loadParams(cb, t);
-        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        MethodTypeDesc exact = JvmTypes.handleDesc(t);
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact",
+                exact.insertParameterTypes(0, JitCalls.CD_FUNCTION));
         cb.return_(result);
     }
 
