@@ -41,6 +41,10 @@ public class Trap extends WasmException {
 
     private final String reason;
     private final java.util.List<Frame> frames = new java.util.ArrayList<>();
+    /** Body offsets of the compiled functions live when this trap was made, innermost first. */
+    private final int[] compiledOffsets = dev.jawa.runtime.CompiledCodeLines.onStack();
+    /** How many of {@link #compiledOffsets} frames have been added. */
+    private int compiledAdded;
 
     /** A trap with the spec's wording {@code reason}. */
     public Trap(String reason) {
@@ -66,6 +70,16 @@ public class Trap extends WasmException {
     /** Adds the next outer WebAssembly frame (the execution tier calls this while unwinding). */
     public void addFrame(Frame frame) {
         frames.add(frame);
+    }
+
+    /**
+     * Adds the next outer WebAssembly frame of a function running as compiled code (the compiler
+     * tier calls this while unwinding, innermost first): its code offset is where that compiled
+     * function was when this trap was made, or -1 if that is unknown.
+     */
+    public void addCompiledFrame(String module, int functionIndex, String functionName) {
+        int offset = compiledAdded < compiledOffsets.length ? compiledOffsets[compiledAdded++] : -1;
+        frames.add(new Frame(module, functionIndex, functionName, offset));
     }
 
     /** The WebAssembly frames that were active when the trap happened, innermost first. */

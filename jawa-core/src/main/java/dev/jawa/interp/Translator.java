@@ -129,6 +129,8 @@ final class Translator {
             int prevAt = fuseAt;
             fuseOp = -1;
             int start = n;
+            // Where the instruction's code starts: before start when it was fused into the previous one.
+            int codeStart = start;
             switch (op) {
                 case NOP -> {
                 }
@@ -286,6 +288,7 @@ final class Translator {
                             default -> Ops.I32_LOAD8_U_LOCAL;
                         };
                         emit((int) in.memOffset());
+                        codeStart = prevAt;
                     } else {
                         other(op, in, entry);
                     }
@@ -293,7 +296,7 @@ final class Translator {
                 default -> other(op, in, entry);
             }
             if (n > start && mayTrapOrCall(op)) {
-                trapOffsets.add(start);
+                trapOffsets.add(codeStart);
                 trapOffsets.add(at);
             }
             entry += extraEntries(op, in);

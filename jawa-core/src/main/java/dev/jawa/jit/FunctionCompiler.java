@@ -155,11 +155,14 @@ final class FunctionCompiler {
         int length = def.body().length();
         Label start = cb.newBoundLabel();
         while (in.position() < length) {
+            int at = in.position();
             Opcode op = in.next();
             if (dead) {
                 skipDead(op, in);
                 continue;
             }
+            // The body offset as line number: a trap or call here is located for free (see TrapFrames).
+            cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(at));
             dispatch(op, in);
         }
         // A trap passing through adds this function to its WebAssembly stack (see TrapFrames).

@@ -9,7 +9,8 @@ import java.lang.constant.ClassDesc;
  * handler over its whole body that adds the method's function to a passing {@link Trap} and
  * rethrows it, as the interpreter does frame by frame. The handler costs nothing until a trap
  * (HotSpot keeps exception tables off the normal path); the JVM's own stack trace cannot serve,
- * since frames of hidden classes are left out of it.
+ * since frames of hidden classes are left out of it. The code offset of each frame comes from
+ * the line numbers of the compiled methods (see {@link dev.jawa.runtime.CompiledCodeLines}).
  */
 final class TrapFrames {
 
@@ -21,7 +22,7 @@ final class TrapFrames {
     /** Adds function {@code index} of {@code ctx}'s module as the next outer frame of {@code t}. */
     static Trap add(Trap t, int index, JitContext ctx) {
         Names names = ctx.instance.module().module().names();
-        t.addFrame(new Trap.Frame(names.module(), index, names.functions().get(index)));
+        t.addCompiledFrame(names.module(), index, names.functions().get(index));
         return t;
     }
 }

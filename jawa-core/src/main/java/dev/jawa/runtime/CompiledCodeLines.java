@@ -1,0 +1,57 @@
+package dev.jawa.runtime;
+
+import java.util.List;
+
+/**
+ * Where compiled code was when a trap was made. The compiler tier gives each method it generates
+ * a line number table whose "line" is the WebAssembly body offset of the instruction (see
+ * {@link #line(int)}), so the JVM keeps the position for free and the trap path reads it back
+ * from the live stack. Frames of the compiler tier's classes are hidden classes, which
+ * {@link Throwable#getStackTrace()} leaves out, so the stack is read with a {@link StackWalker}
+ * that shows hidden frames, once, when the trap is made (its compiled frames are still live
+ * then; each method's exception handler, which adds its WebAssembly frame, runs later, when the
+ * frames inside it are gone).
+ */
+public final class CompiledCodeLines {
+
+    /** The name of every class of compiled WebAssembly code starts with this. */
+    public static final String CLASS_PREFIX = "dev.jawa.jit.Compiled";
+
+    /** The largest line number a class file can hold; it stands for an unknown offset. */
+    private static final int UNKNOWN_LINE = 0xFFFF;
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES);
+
+    private static final int[] NONE = new int[0];
+
+    private CompiledCodeLines() {
+    }
+
+    /** The line number that stands for body offset {@code offset} (1-based; large offsets are unknown). */
+    public static int line(int offset) {
+        return offset < UNKNOWN_LINE - 1 ? offset + 1 : UNKNOWN_LINE;
+    }
+
+    /** The body offset line {@code line} stands for; -1 if unknown. */
+    public static int offset(int line) {
+        return line > 0 && line < UNKNOWN_LINE ? line - 1 : -1;
+    }
+
+    /**
+     * The body offsets at which the compiled WebAssembly functions on the current thread's stack
+     * are, innermost first (methods without line numbers, such as bridges, are left out).
+     */
+    public static int[] onStack() {
+        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
+                .filter(f -> f.getClassName().startsWith(CLASS_PREFIX) && f.getLineNumber() > 0)
+                .toList());
+        if (frames.isEmpty()) {
+            return NONE;
+        }
+        int[] offsets = new int[frames.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = offset(frames.get(i).getLineNumber());
+        }
+        return offsets;
+    }
+}
