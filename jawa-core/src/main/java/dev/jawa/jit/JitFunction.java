@@ -15,8 +15,12 @@ final class JitFunction {
      */
     final MethodHandle tailHandle;
 
-    JitFunction(MethodHandle handle, MethodHandle tailHandle) {
+    /** The handle with the raw convention: {@code (long[] values, Object[] refs) void} (see {@link BridgeEmitter}). */
+    final MethodHandle raw;
+
+    JitFunction(MethodHandle handle, MethodHandle tailHandle, MethodHandle raw) {
         this.handle = handle;
         this.tailHandle = tailHandle;
+        this.raw = raw;
     }
 }

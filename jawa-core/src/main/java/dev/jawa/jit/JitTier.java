@@ -5,7 +5,6 @@ import dev.jawa.runtime.ExecutionTier;
 import dev.jawa.runtime.ModuleInstance;
 import dev.jawa.runtime.Traps;
 import dev.jawa.runtime.WasmFunction;
-import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -32,37 +31,14 @@ public final class JitTier implements ExecutionTier {
     @Override
     public void invoke(WasmFunction f, long[] values, Object[] refs) {
         JitFunction j = function(f);
-        FuncType t = f.funcType();
-        Object[] args = new Object[t.params().size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = switch (JvmTypes.kind(t.params().get(i))) {
-                case INT -> (int) values[i];
-                case LONG -> values[i];
-                case FLOAT -> Float.intBitsToFloat((int) values[i]);
-                case DOUBLE -> Double.longBitsToDouble(values[i]);
-                default -> refs[i];
-            };
-        }
-        Object result;
         try {
-            result = j.handle.invokeWithArguments(args);
+            j.raw.invokeExact(values, refs);
         } catch (StackOverflowError e) {
             throw new Trap(Traps.STACK_EXHAUSTED);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("unexpected checked exception from compiled code", e);
-        }
-        int n = t.results().size();
-        Object[] out = n == 1 ? new Object[] {result} : (Object[]) result;
-        for (int i = 0; i < n; i++) {
-            switch (JvmTypes.kind(t.results().get(i))) {
-                case INT -> values[i] = (Integer) out[i];
-                case LONG -> values[i] = (Long) out[i];
-                case FLOAT -> values[i] = Float.floatToRawIntBits((Float) out[i]);
-                case DOUBLE -> values[i] = Double.doubleToRawLongBits((Double) out[i]);
-                default -> refs[i] = out[i];
-            }
         }
     }
 
@@ -76,7 +52,8 @@ public final class JitTier implements ExecutionTier {
         int n = f.funcType().params().size();
         MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
         MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
-        JitFunction j = new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx));
+        MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.funcType()), 2, bound);
+        JitFunction j = new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx), raw);
         f.tierCode = j;
         return j;
     }

@@ -48,6 +48,16 @@ final class ModuleCode {
         }
     }
 
+    /** The raw-convention bridge for signature {@code type} (see {@link BridgeEmitter}). */
+    MethodHandle bridge(FuncType type) {
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.bridgeName(type),
+                    BridgeEmitter.desc().resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("bridge for " + type + " missing", e);
+        }
+    }
+
     /** Why defined function {@code defined} was not compiled (called by its throwing body). */
     static RuntimeException failure(JitContext ctx, int defined) {
         return ctx.code.failures[defined];

@@ -36,28 +36,73 @@ final class ModuleCompiler {
      * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
      * they are first compiled alone, and if they do not fit they are not compiled (splitting them
      * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
-     * than about 12 bytes of bytecode).
+     * than about 12 bytes of bytecode, and 12 x 5,000 is under 64 KiB).
      */
-    static final int TRIAL_BODY_BYTES = 4_000;
+    static final int TRIAL_BODY_BYTES = 5_000;
+
+    /**
+     * What the stack-map generator asks about JVM classes (their supertypes), answered once per
+     * class for all compilations.
+     */
+    private static final ClassHierarchyResolver RESOLVER = ClassHierarchyResolver.defaultResolver()
+            .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
+            .cached();
 
     final ValidatedModule validated;
     final Module wasm;
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+    private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
-    private ModuleCompiler(ValidatedModule validated) {
+    /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
+    private final int trialAbove;
+
+    private ModuleCompiler(ValidatedModule validated, int trialAbove) {
+        this.trialAbove = trialAbove;
         this.validated = validated;
         this.wasm = validated.module();
     }
 
     /** Compiles {@code module} and defines its hidden class. */
     static ModuleCode compile(ValidatedModule module) {
-        return new ModuleCompiler(module).run();
+        try {
+            return new ModuleCompiler(module, TRIAL_BODY_BYTES).run();
+        } catch (WasmException e) {
+            // A small function that still overflowed a JVM method (many values carried by
+            // branches, say): once more, with every function tried alone first.
+            return new ModuleCompiler(module, 0).run();
+        }
     }
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
+    }
+
+    /**
+     * The name of the bridge for signature {@code t} (see {@link BridgeEmitter}): the signature's
+     * JVM kinds spelled out, so equal JVM signatures share one bridge.
+     */
+    static String bridgeName(FuncType t) {
+        StringBuilder sb = new StringBuilder("b$");
+        for (var p : t.params()) {
+            sb.append(code(JvmTypes.kind(p)));
+        }
+        sb.append('_');
+        for (var r : t.results()) {
+            sb.append(code(JvmTypes.kind(r)));
+        }
+        return sb.toString();
+    }
+
+    private static char code(TypeKind k) {
+        return switch (k) {
+            case INT -> 'I';
+            case LONG -> 'J';
+            case FLOAT -> 'F';
+            case DOUBLE -> 'D';
+            default -> 'L';
+        };
     }
 
     /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
@@ -94,8 +139,7 @@ final class ModuleCompiler {
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
         boolean[] tailCalling = new boolean[n];
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
-                .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
+        ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
             bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
@@ -106,7 +150,7 @@ final class ModuleCompiler {
                     FuncType type = wasm.funcType(def.typeIndex());
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
-                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                    RuntimeException failure = checked == null && def.body().length() > trialAbove
                             ? trial(resolver, index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
@@ -124,6 +168,15 @@ final class ModuleCompiler {
                         clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
                                 ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                                 cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
+                    }
+                }
+                // One raw-convention bridge per signature of a defined function.
+                for (int d = 0; d < n; d++) {
+                    FuncType t = wasm.funcType(wasm.functions().get(d).typeIndex());
+                    String name = bridgeName(t);
+                    if (bridges.add(name)) {
+                        clb.withMethodBody(name, BridgeEmitter.desc(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> BridgeEmitter.body(cb, t));
                     }
                 }
                 // Dispatchers are added last: compiling the functions is what asks for them.

@@ -144,6 +144,47 @@ class JitTierTest {
     }
 
     @Test
+    void tailCallsRunInConstantStack() {
+        Instance i = instance("""
+                (module
+                  (type $t (func (param i64 i64) (result i64)))
+                  (table funcref (elem $even $odd))
+                  (func $even (export "even") (param i64 i64) (result i64)
+                    (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+                      (else (return_call_indirect (type $t) (i64.sub (local.get 0) (i64.const 1))
+                        (i64.add (local.get 1) (i64.const 1)) (i32.const 1)))))
+                  (func $odd (param i64 i64) (result i64)
+                    (if (result i64) (i64.eqz (local.get 0)) (then (i64.const -1))
+                      (else (return_call $even (i64.sub (local.get 0) (i64.const 1)) (local.get 1))))))
+                """);
+        // Far deeper than any JVM stack: only constant-stack tail calls get there.
+        assertEquals(1_000_000L, i.function("even").call(2_000_000, 0)[0]);
+        assertEquals(-1L, i.function("even").call(7, 0)[0]);
+    }
+
+    @Test
+    void indirectCallsReachOwnAndForeignFunctions() {
+        Engine engine = new Engine(Tier.JIT);
+        Instance a = engine.compileText("""
+                (module
+                  (table (export "t") 2 funcref)
+                  (elem (i32.const 0) $ten)
+                  (func $ten (param i32) (result i32) (i32.add (local.get 0) (i32.const 10))))
+                """).instantiate();
+        Instance b = engine.compileText("""
+                (module
+                  (type $f (func (param i32) (result i32)))
+                  (import "a" "t" (table 2 funcref))
+                  (elem (i32.const 1) $twenty)
+                  (func $twenty (param i32) (result i32) (i32.add (local.get 0) (i32.const 20)))
+                  (func (export "call") (param i32 i32) (result i32)
+                    (call_indirect (type $f) (local.get 1) (local.get 0))))
+                """).instantiate(new Linker().instance("a", a));
+        assertEquals(15, b.function("call").call(0, 5)[0]);
+        assertEquals(25, b.function("call").call(1, 5)[0]);
+    }
+
+    @Test
     void importedHostFunctionsAreCalled() {
         FuncType t = new FuncType(List.<ValType>of(NumType.I32, NumType.I32), List.<ValType>of(NumType.I32));
         Linker linker = new Linker().function("env", "mul", t, (values, refs) -> values[0] = (int) values[0] * (int) values[1]);
@@ -153,6 +194,16 @@ class JitTierTest {
                   (func (export "sq") (param i32) (result i32) (call $mul (local.get 0) (local.get 0))))
                 """).instantiate(linker);
         assertEquals(49, i.function("sq").call(7)[0]);
+    }
+
+    @Test
+    void aFunctionTooLargeForOneJvmMethodFailsClearlyAndAlone() {
+        String body = "(local.set 0 (i32.add (local.get 0) (i32.const 1000)))\n".repeat(20_000);
+        Instance i = instance("(module (func (export \"huge\") (param i32) (result i32) " + body
+                + " (local.get 0)) (func (export \"small\") (result i32) (i32.const 4)))");
+        assertEquals(4, i.function("small").call()[0]);
+        CompileLimitException e = assertThrows(CompileLimitException.class, () -> i.function("huge").call(1));
+        assertTrue(e.getMessage().contains("does not fit in one JVM method"), e.getMessage());
     }
 
     @Test
