@@ -238,8 +238,14 @@ final class ModuleCompiler {
         int length = def.body().length();
         while (in.position() < length) {
             Opcode op = in.next();
-            if (SimdEmitter.owns(op) || AtomicEmitter.owns(op)) {
-                return new UnsupportedInstructionException(op);
+            try {
+                // Each family knows which of its instructions it compiles.
+                SimdEmitter.checkSupported(op);
+                GcEmitter.checkSupported(op);
+                AtomicEmitter.checkSupported(op);
+                ExceptionEmitter.checkSupported(op);
+            } catch (UnsupportedInstructionException e) {
+                return e;
             }
         }
         return null;

@@ -216,6 +216,7 @@ final class PathFunctions {
                     & (dir.readOnly ? ~Rights.DIRECTORY_WRITING : -1L);
             long inheriting = rightsInheriting & dir.rightsInheriting;
             DirectoryDescriptor d = new DirectoryDescriptor(host, null, dir.readOnly, base, inheriting);
+            d.handle = Sandbox.openDirectory(dir, host);
             d.fdflags = fdflags;
             return d;
         }
@@ -244,13 +245,7 @@ final class PathFunctions {
         } else if ((fdflags & Descriptor.FDFLAG_DSYNC) != 0) {
             options.add(StandardOpenOption.DSYNC);
         }
-        FileChannel channel = FileChannel.open(host, options);
-        try {
-            Sandbox.verifyInside(dir, host);
-        } catch (WasiError e) {
-            channel.close();
-            throw e;
-        }
+        FileChannel channel = Sandbox.openFile(dir, host, options);
         long base = rightsBase & dir.rightsInheriting & Rights.FILE & (dir.readOnly ? ~Rights.FILE_WRITING : -1L);
         FileDescriptor f = new FileDescriptor(channel, host, base, rightsInheriting & dir.rightsInheriting);
         f.fdflags = fdflags;

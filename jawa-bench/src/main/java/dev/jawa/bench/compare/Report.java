@@ -152,8 +152,8 @@ final class Report {
                 memory after `memory.grow` and crashes or loses output once a kernel's memory grows. \
                 Chicory runs the modules with chicory-wasi, in its interpreter and with its bytecode \
                 compiler, in a JVM with `-Xmx3g -Xss64m`; Jawa runs them in the same kind of JVM, one \
-                column per tier that exists (`interp`, `jit`, `auto`), with the WASI calls the kernels \
-                make written in `JawaMain` on Jawa's embedding API.
+                column per tier that is measured (`interp`, `jit`, and `auto` once it differs from both), \
+                with jawa-wasi.
 
                 ## The kernels
 
