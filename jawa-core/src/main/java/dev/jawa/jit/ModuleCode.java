@@ -62,8 +62,4 @@ final class ModuleCode {
     static RuntimeException failure(JitContext ctx, int defined) {
         return ctx.code.failures[defined];
     }
-
-    int importedCount() {
-        return imported;
-    }
 }

@@ -385,9 +385,12 @@ final class ModuleCompiler {
         }
         cb.labelBinding(generic);
         cb.aload(fSlot);
-        cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        cb.invokestatic(JitCalls.CD, "target", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        cb.aload(fSlot);
         loadParams(cb, t);
-        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        MethodTypeDesc exact = JvmTypes.handleDesc(t);
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact",
+                exact.insertParameterTypes(0, JitCalls.CD_FUNCTION));
         cb.return_(result);
     }
 

@@ -204,17 +204,4 @@ class JitTierTest {
         CompileLimitException e = assertThrows(CompileLimitException.class, () -> i.function("huge").call(1));
         assertTrue(e.getMessage().contains("does not fit in one JVM method"), e.getMessage());
     }
-
-    @Test
-    void gcInstructionsAreCompiled() {
-        // Once the GC family's stub (see JitGcTest for the instructions themselves).
-        Instance i = instance("""
-                (module
-                  (func (export "gc") (result i32) (i31.get_s (ref.i31 (i32.const -1))))
-                  (func (export "plain") (result i32) (i32.const 3)))
-                """);
-        assertEquals(3, i.function("plain").call()[0]);
-        assertEquals(-1, i.function("gc").call()[0]);
-        assertTrue(((WasmFunction) i.runtime().export("gc")).tierCode instanceof JitFunction);
-    }
 }

@@ -34,9 +34,12 @@ import java.util.List;
  * from the directory descriptor's open handle, each directory below it is opened relative to the
  * previous one without following links (openat with O_NOFOLLOW), and the file the same way, so a
  * swapped component makes the open fail instead of leading outside. Directory descriptors hold
- * such a handle too ({@link #openDirectory}). The other operations act on the last component
- * without following links and re-check the real parent directory just before acting
- * ({@link #verifyInside}), which narrows the window to the operation itself.
+ * such a handle too ({@link #openDirectory}); unlinking, removing directories and renaming go
+ * through the parents' handles the same way ({@link #delete}, {@link #rename}). The other
+ * operations (mkdir, symlink, link, readlink, stat, times), for which java.nio has no call
+ * relative to a directory handle, act on the last component without following links and re-check
+ * the real parent directory just before acting ({@link #verifyInside}), which narrows the window
+ * to the operation itself.
  */
 final class Sandbox {
 
@@ -182,6 +185,55 @@ final class Sandbox {
         }
         Path rel = dir.path.relativize(host);
         return walk(dir.handle, rel, rel.getNameCount());
+    }
+
+    /** Removes the file (or, with {@code directory}, the empty directory) {@code host} under {@code dir}: unlinkat from its parent's handle. */
+    static void delete(DirectoryDescriptor dir, Path host, boolean directory) throws IOException {
+        if (dir.handle == null || host.equals(dir.path)) {
+            verifyInside(dir, host);
+            Files.delete(host);
+            return;
+        }
+        Path rel = dir.path.relativize(host);
+        SecureDirectoryStream<Path> parent = walk(dir.handle, rel, rel.getNameCount() - 1);
+        try {
+            if (directory) {
+                parent.deleteDirectory(rel.getFileName());
+            } else {
+                parent.deleteFile(rel.getFileName());
+            }
+        } finally {
+            if (parent != dir.handle) {
+                parent.close();
+            }
+        }
+    }
+
+    /** Renames {@code source} under {@code from} to {@code target} under {@code to}, replacing it as rename(2) does: renameat between the parents' handles. */
+    static void rename(DirectoryDescriptor from, Path source, DirectoryDescriptor to, Path target) throws IOException {
+        if (from.handle == null || to.handle == null) {
+            verifyInside(from, source);
+            verifyInside(to, target);
+            Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path relSource = from.path.relativize(source);
+        Path relTarget = to.path.relativize(target);
+        SecureDirectoryStream<Path> sourceParent = walk(from.handle, relSource, relSource.getNameCount() - 1);
+        try {
+            SecureDirectoryStream<Path> targetParent = walk(to.handle, relTarget, relTarget.getNameCount() - 1);
+            try {
+                sourceParent.move(relSource.getFileName(), targetParent, relTarget.getFileName());
+            } finally {
+                if (targetParent != to.handle) {
+                    targetParent.close();
+                }
+            }
+        } finally {
+            if (sourceParent != from.handle) {
+                sourceParent.close();
+            }
+        }
     }
 
     /** An open handle on a preopened directory, or null where the platform has no SecureDirectoryStream. */

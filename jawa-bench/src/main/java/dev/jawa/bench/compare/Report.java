@@ -94,7 +94,8 @@ final class Report {
                     `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
                     names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
                     validator and wabt's `wasm-validate` accept it). Jawa's interpreter translates a function \
-                    on its first call, so of the large module only the probe is translated.
+                    on its first call, so of the large module only the probe is translated; its compiler tier \
+                    (`jit`) compiles the whole module before the first call.
 
                     In process: from the module's bytes in memory to the return of the first call, timed \
                     inside the engine's process (the start of the JVM or of node and the reading of the file \
