@@ -20,8 +20,9 @@
  * and relaxed, as a call of a small helper named after the opcode: {@code SimdLanes},
  * {@code SimdMemory}, {@code SimdArith}, {@code SimdInts}, {@code SimdFloats}, {@code SimdWiden};
  * a v128 is a {@code V128} object) and {@code AtomicEmitter} (the threads proposal, through
- * {@code AtomicAccess}: lock-free VarHandles on a shared memory's native pages, the memory's
- * monitor on a {@code byte[]} one, as in the interpreter). A family that cannot compile an
+ * {@code AtomicAccess} into {@link dev.jawa.runtime.MemoryAtomics}, the interpreter's atomics
+ * too: lock-free VarHandles on a shared memory's native pages, the memory's monitor on a
+ * {@code byte[]} one). A family that cannot compile an
  * instruction throws {@link dev.jawa.runtime.UnsupportedInstructionException} (failing that
  * function when it is called, never the module, never silently); none does now.
  *
