@@ -2,6 +2,7 @@ package dev.jawa.jit;
 
 import dev.jawa.Trap;
 import dev.jawa.module.Names;
+import dev.jawa.runtime.CompiledCodeLines;
 import java.lang.constant.ClassDesc;
 
 /**
@@ -10,11 +11,16 @@ import java.lang.constant.ClassDesc;
  * rethrows it, as the interpreter does frame by frame. The handler costs nothing until a trap
  * (HotSpot keeps exception tables off the normal path); the JVM's own stack trace cannot serve,
  * since frames of hidden classes are left out of it. The code offset of each frame comes from
- * the line numbers of the compiled methods (see {@link dev.jawa.runtime.CompiledCodeLines}).
+ * the line numbers of the compiled methods (see {@link CompiledCodeLines}).
  */
 final class TrapFrames {
 
     static final ClassDesc CD = ClassDesc.of(TrapFrames.class.getName());
+
+    static {
+        // Every compiled method's handler names this class, so it is set up before any exists.
+        CompiledCodeLines.compiledCodeExists();
+    }
 
     private TrapFrames() {
     }

@@ -24,7 +24,15 @@ public final class CompiledCodeLines {
 
     private static final int[] NONE = new int[0];
 
+    /** Whether any compiled code was generated: until then a trap need not look at the stack. */
+    private static volatile boolean anyCompiledCode;
+
     private CompiledCodeLines() {
+    }
+
+    /** Tells that compiled code exists from now on (the compiler tier calls this before generating any). */
+    public static void compiledCodeExists() {
+        anyCompiledCode = true;
     }
 
     /** The line number that stands for body offset {@code offset} (1-based; large offsets are unknown). */
@@ -42,6 +50,9 @@ public final class CompiledCodeLines {
      * are, innermost first (methods without line numbers, such as bridges, are left out).
      */
     public static int[] onStack() {
+        if (!anyCompiledCode) {
+            return NONE;
+        }
         List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
                 .filter(f -> f.getClassName().startsWith(CLASS_PREFIX) && f.getLineNumber() > 0)
                 .toList());
