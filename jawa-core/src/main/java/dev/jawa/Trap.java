@@ -41,10 +41,9 @@ public class Trap extends WasmException {
 
     private final String reason;
     private final java.util.List<Frame> frames = new java.util.ArrayList<>();
-    /** Body offsets of the compiled functions live when this trap was made, innermost first. */
-    private final int[] compiledOffsets = dev.jawa.runtime.CompiledCodeLines.onStack();
-    /** How many of {@link #compiledOffsets} frames have been added. */
-    private int compiledAdded;
+    /** The compiled methods live when this trap was made, with where they were. */
+    private final dev.jawa.runtime.CompiledCodeLines.Frames compiledFrames =
+            dev.jawa.runtime.CompiledCodeLines.onStack();
 
     /** A trap with the spec's wording {@code reason}. */
     public Trap(String reason) {
@@ -78,8 +77,7 @@ public class Trap extends WasmException {
      * function was when this trap was made, or -1 if that is unknown.
      */
     public void addCompiledFrame(String module, int functionIndex, String functionName) {
-        int offset = compiledAdded < compiledOffsets.length ? compiledOffsets[compiledAdded++] : -1;
-        frames.add(new Frame(module, functionIndex, functionName, offset));
+        frames.add(new Frame(module, functionIndex, functionName, compiledFrames.nextOffset(functionIndex)));
     }
 
     /** The WebAssembly frames that were active when the trap happened, innermost first. */

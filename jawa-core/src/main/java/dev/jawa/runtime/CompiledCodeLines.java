@@ -22,8 +22,6 @@ public final class CompiledCodeLines {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES);
 
-    private static final int[] NONE = new int[0];
-
     /** Whether any compiled code was generated: until then a trap need not look at the stack. */
     private static volatile boolean anyCompiledCode;
 
@@ -46,23 +44,63 @@ public final class CompiledCodeLines {
     }
 
     /**
-     * The body offsets at which the compiled WebAssembly functions on the current thread's stack
-     * are, innermost first (methods without line numbers, such as bridges, are left out).
+     * The compiled WebAssembly methods on the current thread's stack, innermost first (methods
+     * without line numbers, such as bridges, are left out); nothing until compiled code exists.
      */
-    public static int[] onStack() {
+    public static Frames onStack() {
         if (!anyCompiledCode) {
-            return NONE;
+            return Frames.NONE;
         }
         List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
                 .filter(f -> f.getClassName().startsWith(CLASS_PREFIX) && f.getLineNumber() > 0)
                 .toList());
         if (frames.isEmpty()) {
-            return NONE;
+            return Frames.NONE;
         }
+        String[] methods = new String[frames.size()];
         int[] offsets = new int[frames.size()];
         for (int i = 0; i < offsets.length; i++) {
+            methods[i] = frames.get(i).getMethodName();
             offsets[i] = offset(frames.get(i).getLineNumber());
         }
-        return offsets;
+        return new Frames(methods, offsets);
+    }
+
+    /**
+     * Compiled methods that were on a stack, taken by WebAssembly frame while a trap unwinds.
+     * The compiler tier names the method of function N's body {@code fN} (or {@code tN}, its form
+     * for tail calls), and a stretch of a large body split off into a method of its own
+     * {@code rN$K}: one WebAssembly call is its body's method and the split-off ones it runs,
+     * above it on the stack.
+     */
+    public static final class Frames {
+
+        static final Frames NONE = new Frames(new String[0], new int[0]);
+
+        private final String[] methods;
+        private final int[] offsets;
+        private int next;
+
+        private Frames(String[] methods, int[] offsets) {
+            this.methods = methods;
+            this.offsets = offsets;
+        }
+
+        /**
+         * The body offset of the next outer call of function {@code index}: where its innermost
+         * method was; -1 if it is not among these frames (then nothing is taken).
+         */
+        public int nextOffset(int index) {
+            String body = "f" + index;
+            String tailBody = "t" + index;
+            for (int i = next; i < methods.length; i++) {
+                if (methods[i].equals(body) || methods[i].equals(tailBody)) {
+                    int offset = offsets[next];
+                    next = i + 1;
+                    return offset;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -80,6 +80,23 @@ class JitTrapBacktraceTest {
     }
 
     @Test
+    void aTailCallReplacesItsCallersFrame() {
+        String wat = """
+                (module $t
+                  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                  (func $tail (param i32) (result i32) (return_call $inner (local.get 0)))
+                  (func $top (export "top") (param i32) (result i32) nop (call $tail (local.get 0))))
+                """;
+        List<List<Trap.Frame>> both = new java.util.ArrayList<>();
+        for (Tier tier : List.of(Tier.INTERP, Tier.JIT)) {
+            Instance i = new Engine(tier).compileText(wat).instantiate();
+            both.add(assertThrows(Trap.class, () -> i.function("top").call(0)).wasmStackTrace());
+        }
+        assertEquals("[func $inner (index 0) in t @ 0x4, func $top (index 2) in t @ 0x3]", both.get(0).toString());
+        assertEquals(both.get(0), both.get(1));
+    }
+
+    @Test
     void recursionGivesOneFramePerCall() {
         List<Trap.Frame> interp = backtrace(Tier.INTERP, "deep", 50);
         assertEquals(53, interp.size());
