@@ -25,6 +25,13 @@ final class Compiled {
     final int[] v128Locals;
     /** The try_table handlers (layout in {@link Translator}), innermost first. */
     final int[] handlers;
+    /** Pairs (code index where a loop starts, body offset of its {@code loop} instruction), for OSR. */
+    final int[] loops;
+    /**
+     * Calls and backward branches left before the interpreter asks its {@link TierUp} whether this
+     * function has compiled code (racy by design: a count lost between threads does not matter).
+     */
+    int hotness = TierUp.FIRST_BUDGET;
 
     /**
      * The same translation for another function at the same index of another instance of the
@@ -32,11 +39,11 @@ final class Compiled {
      */
     Compiled forFunction(WasmFunction other) {
         return new Compiled(other, code, nParams, nLocals, nResults, frameSize - nLocals, refLocal, v128Locals,
-                handlers);
+                handlers, loops);
     }
 
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal, int[] v128Locals, int[] handlers) {
+            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] loops) {
         this.function = function;
         this.instance = function == null ? null : function.instance();
         this.code = code;
@@ -47,5 +54,16 @@ final class Compiled {
         this.refLocal = refLocal;
         this.v128Locals = v128Locals;
         this.handlers = handlers;
+        this.loops = loops;
+    }
+
+    /** The body offset of the loop starting at code index {@code pc}, or -1. */
+    int loopAt(int pc) {
+        for (int i = 0; i < loops.length; i += 2) {
+            if (loops[i] == pc) {
+                return loops[i + 1];
+            }
+        }
+        return -1;
     }
 }

@@ -59,8 +59,14 @@ final class Machine {
     /** The first free slot: where a nested invocation (host calling back) starts its frame. */
     private int top;
 
-    Machine(int maxDepth) {
+    /** Who takes hot functions over (the compiler, in Tier.AUTO), or null for the interpreter alone. */
+    private final TierUp tierUp;
+    /** Backward branches before retrying on-stack replacement that failed (a loop it cannot enter, say). */
+    private static final int OSR_RETRY = 100_000;
+
+    Machine(int maxDepth, TierUp tierUp) {
         this.maxDepth = maxDepth;
+        this.tierUp = tierUp;
     }
 
     /** Calls {@code f} with raw arguments; results are written back to the same arrays. */
@@ -70,6 +76,10 @@ final class Machine {
         int fp = top;
         try {
             Compiled c = Interpreter.compiled(f);
+            if (--c.hotness < 0 && compiledReady(c)) {
+                f.invoke(values, refs); // the tier now runs f's compiled code
+                return;
+            }
             ensure(fp + c.frameSize + 1);
             highWater = Math.max(highWater, fp + c.frameSize);
             int n = c.nParams;
@@ -106,6 +116,57 @@ final class Machine {
             s = Arrays.copyOf(s, n);
             r = Arrays.copyOf(r, n);
         }
+    }
+
+    /**
+     * The translation to interpret for a call of {@code wf}, or null if the call should go through
+     * {@code wf.invoke} to its compiled code (counts the call towards tiering up).
+     */
+    private Compiled interpreted(WasmFunction wf) {
+        Compiled c = Interpreter.compiled(wf);
+        return --c.hotness >= 0 || !compiledReady(c) ? c : null;
+    }
+
+    /** {@code c} ran out of budget: asks the {@link TierUp} whether it has compiled code now. */
+    private boolean compiledReady(Compiled c) {
+        if (tierUp == null) {
+            c.hotness = Integer.MAX_VALUE;
+            return false;
+        }
+        int budget = tierUp.hot(c.function);
+        c.hotness = Math.max(budget, 0);
+        return budget <= 0;
+    }
+
+    /**
+     * On-stack replacement at the head of a loop (code index {@code head}) of the frame at
+     * {@code fp}: if the loop has a compiled entry, runs the rest of the function there and returns
+     * the stack pointer with the results at {@code fp}; else returns -1 and nothing ran.
+     */
+    private int osr(Compiled c, int head, int fp, int sp) {
+        int at = c.loopAt(head);
+        if (at < 0 || sp != fp + c.nLocals) {
+            c.hotness = OSR_RETRY;
+            return -1;
+        }
+        int n = Math.max(c.nLocals, c.nResults);
+        long[] values = Arrays.copyOfRange(s, fp, fp + n);
+        Object[] refs = Arrays.copyOfRange(r, fp, fp + n);
+        int savedTop = top;
+        top = sp; // where calls back into the interpreter put their frames
+        boolean ran;
+        try {
+            ran = tierUp.osr(c.function, at, values, refs);
+        } finally {
+            top = savedTop;
+        }
+        if (!ran) {
+            c.hotness = OSR_RETRY;
+            return -1;
+        }
+        System.arraycopy(values, 0, s, fp, c.nResults);
+        System.arraycopy(refs, 0, r, fp, c.nResults);
+        return fp + c.nResults;
     }
 
     private void pushFrame(Compiled c, int pc, int fp) {
@@ -245,6 +306,41 @@ final class Machine {
                     sp = moveDown(sp, code[pc + 1] & m, ((fp + code[pc + 2]) & m) | (sp & ~m));
                     pc = (code[pc] & m) | ((pc + 3) & ~m);
                 }
+                case Ops.BR_BACK -> {
+                    sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                    pc = code[pc];
+                    if (--c.hotness < 0 && compiledReady(c)) {
+                        int head = pc;
+                        pc = 0; // no handler of this frame may catch what escapes the compiled rest
+                        int done = osr(c, head, fp, sp);
+                        if (done >= 0) {
+                            sp = done;
+                            code = RETURN_CODE;
+                            s = this.s;
+                            r = this.r;
+                        } else {
+                            pc = head;
+                        }
+                    }
+                }
+                case Ops.BR_IF_BACK -> {
+                    int m = Cmp.eqz((int) s[--sp]) - 1; // -1 when taken
+                    sp = moveDown(sp, code[pc + 1] & m, ((fp + code[pc + 2]) & m) | (sp & ~m));
+                    pc = (code[pc] & m) | ((pc + 3) & ~m);
+                    if ((c.hotness += m) < 0 && compiledReady(c)) {
+                        int head = pc;
+                        pc = 0; // as in BR_BACK
+                        int done = osr(c, head, fp, sp);
+                        if (done >= 0) {
+                            sp = done;
+                            code = RETURN_CODE;
+                            s = this.s;
+                            r = this.r;
+                        } else {
+                            pc = head;
+                        }
+                    }
+                }
                 case Ops.LOCAL_GET2 -> {
                     s[sp] = s[fp + code[pc]];
                     s[sp + 1] = s[fp + code[pc + 1]];
@@ -320,8 +416,8 @@ final class Machine {
                     }
                     boolean tail = op == Ops.RETURN_CALL || op == Ops.RETURN_CALL_INDIRECT
                             || op == Ops.RETURN_CALL_REF;
-                    if (f instanceof WasmFunction wf) {
-                        Compiled callee = Interpreter.compiled(wf);
+                    Compiled callee = f instanceof WasmFunction wf ? interpreted(wf) : null;
+                    if (callee != null) {
                         int np = callee.nParams;
                         int newFp;
                         if (tail) {

@@ -244,6 +244,13 @@ final class Ops {
     static final int LOCAL_SET_GET = 206;
     /** {@code [LOCAL_GET_ADD_CONST, x, c]}: {@code local.get x; i32.const c; i32.add}. */
     static final int LOCAL_GET_ADD_CONST = 207;
+    /**
+     * {@code [BR_BACK, target, arity, height]}: a {@code br} to an enclosing loop (a backward
+     * branch); like {@code BR}, and it counts towards tiering up (see {@link TierUp}).
+     */
+    static final int BR_BACK = 208;
+    /** {@code [BR_IF_BACK, target, arity, height]}: a {@code br_if} to an enclosing loop, counted like {@link #BR_BACK}. */
+    static final int BR_IF_BACK = 209;
     /** The number of operations. */
-    static final int COUNT = 208;
+    static final int COUNT = 210;
 }

@@ -56,7 +56,21 @@ final class FunctionCompiler {
     private boolean dead;
     private int deadDepth;
 
+    /** The on-stack-replacement entry being compiled instead of the plain method, or null. */
+    private final OsrEntry osr;
+    /** The body offset of the instruction being compiled. */
+    private int opOffset;
+
     FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def) {
+        this(module, cb, funcIndex, type, def, null);
+    }
+
+    /**
+     * A compiler of the plain method ({@code osr} null) or of the OSR entry {@code osr} (see
+     * {@link OsrEntry}: other parameters, the same body).
+     */
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, OsrEntry osr) {
+        this.osr = osr;
         this.module = module;
         this.wasm = module.wasm;
         this.cb = cb;
@@ -69,15 +83,19 @@ final class FunctionCompiler {
         }
         localSlot = new int[(int) count];
         localKind = new TypeKind[(int) count];
-        int slot = 0;
+        int slot = osr == null ? 0 : OsrEntry.FIRST_LOCAL_SLOT;
         int i = 0;
         for (ValType t : type.params()) {
             localKind[i] = JvmTypes.kind(t);
             localSlot[i++] = slot;
             slot += localKind[i - 1].slotSize();
         }
-        ctxSlot = slot;
-        slot++;
+        if (osr == null) {
+            ctxSlot = slot;
+            slot++;
+        } else {
+            ctxSlot = OsrEntry.CONTEXT_SLOT;
+        }
         for (LocalGroup g : def.locals()) {
             TypeKind k = JvmTypes.kind(g.type());
             for (long n = 0; n < g.count(); n++) {
@@ -89,6 +107,12 @@ final class FunctionCompiler {
         if (slot > 60_000) {
             throw new CompileLimitException("function " + funcIndex + " needs " + slot
                     + " JVM local slots, more than one JVM method has");
+        }
+        if (osr != null) {
+            // The interpreter's frame gives every local; then on to the loop's head.
+            osr.prologue(cb, localKind, localSlot);
+            nextScratch = slot;
+            return;
         }
         // Declared locals start at zero (references at null; v128 at the zero vector).
         for (int l = type.params().size(); l < localSlot.length; l++) {
@@ -134,6 +158,7 @@ final class FunctionCompiler {
         InstructionReader in = def.body().reader();
         int length = def.body().length();
         while (in.position() < length) {
+            opOffset = in.position();
             Opcode op = in.next();
             if (dead) {
                 skipDead(op, in);
@@ -141,6 +166,26 @@ final class FunctionCompiler {
             }
             dispatch(op, in);
         }
+        if (osr != null) {
+            osr.epilogue(cb);
+        }
+    }
+
+    /**
+     * A loop's head was just bound to {@code head} (called by the loop's emitter): in an OSR
+     * entry, it is a place to enter if the JVM stack is empty there and no exception handler is
+     * open (the interpreter's frame has nothing else to hand over).
+     */
+    void loopHead(Label head) {
+        if (osr == null || !stack.isEmpty()) {
+            return;
+        }
+        for (Control c : controls) {
+            if (c.op != Opcode.BLOCK && c.op != Opcode.LOOP && c.op != Opcode.IF) {
+                return;
+            }
+        }
+        osr.enterable(opOffset, head);
     }
 
     private void dispatch(Opcode op, InstructionReader in) {

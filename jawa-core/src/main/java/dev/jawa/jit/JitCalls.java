@@ -52,6 +52,9 @@ final class JitCalls {
             if (w.tierCode instanceof JitFunction j) {
                 return j.handle;
             }
+            if (w.compiledCode instanceof JitFunction j) {
+                return j.handle;
+            }
             if (w.instance().tier() instanceof JitTier tier) {
                 return tier.function(w).handle;
             }

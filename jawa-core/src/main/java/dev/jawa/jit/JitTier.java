@@ -31,8 +31,11 @@ public final class JitTier implements ExecutionTier {
 
     @Override
     public void invoke(WasmFunction f, long[] values, Object[] refs) {
-        JitFunction j = function(f);
-        FuncType t = f.funcType();
+        call(function(f), f.funcType(), values, refs);
+    }
+
+    /** Calls compiled function {@code j} of type {@code t} with raw values (results written back). */
+    static void call(JitFunction j, FuncType t, long[] values, Object[] refs) {
         Object[] args = new Object[t.params().size()];
         for (int i = 0; i < args.length; i++) {
             args[i] = switch (JvmTypes.kind(t.params().get(i))) {
@@ -53,6 +56,11 @@ public final class JitTier implements ExecutionTier {
         } catch (Throwable e) {
             throw new IllegalStateException("unexpected checked exception from compiled code", e);
         }
+        storeResults(result, t, values, refs);
+    }
+
+    /** A compiled method's result (null, one boxed value, or an Object[]) to raw values. */
+    static void storeResults(Object result, FuncType t, long[] values, Object[] refs) {
         int n = t.results().size();
         Object[] out = n == 1 ? new Object[] {result} : (Object[]) result;
         for (int i = 0; i < n; i++) {

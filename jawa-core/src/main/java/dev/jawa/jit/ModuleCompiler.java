@@ -44,14 +44,23 @@ final class ModuleCompiler {
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
 
-    private ModuleCompiler(ValidatedModule validated) {
+    /** Whether functions with loops also get an on-stack-replacement entry ({@link OsrEntry}). */
+    private final boolean osrEntries;
+
+    private ModuleCompiler(ValidatedModule validated, boolean osrEntries) {
         this.validated = validated;
         this.wasm = validated.module();
+        this.osrEntries = osrEntries;
     }
 
     /** Compiles {@code module} and defines its hidden class. */
     static ModuleCode compile(ValidatedModule module) {
-        return new ModuleCompiler(module).run();
+        return compile(module, false);
+    }
+
+    /** Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden class. */
+    static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
+        return new ModuleCompiler(module, osrEntries).run();
     }
 
     static String methodName(int funcIndex) {
@@ -74,6 +83,7 @@ final class ModuleCompiler {
         int imported = wasm.importedFuncCount();
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
+        int[][] osrLoops = new int[n][];
         ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
         byte[] bytes;
@@ -101,6 +111,9 @@ final class ModuleCompiler {
                                 failures[defined] = f;
                                 failingBody(cb, type, defined);
                             });
+                    if (osrEntries && failure == null && OsrEntry.hasLoop(def)) {
+                        osrMethod(clb, index, type, def, failures, osrLoops, defined);
+                    }
                 }
                 // Dispatchers are added last: compiling the functions is what asks for them.
                 for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
@@ -114,7 +127,7 @@ final class ModuleCompiler {
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return new ModuleCode(lookup, failures, imported);
+            return new ModuleCode(lookup, failures, imported, osrLoops);
         } catch (IllegalAccessException | LinkageError e) {
             throw new WasmException("the compiled code of this module was rejected: " + e, e);
         }
@@ -137,7 +150,35 @@ final class ModuleCompiler {
         return null;
     }
 
-    /** The body of a function that is not compiled: throws the recorded reason. */
+    /**
+     * The OSR entry of a function whose plain method compiled: its enterable loops go to
+     * {@code osrLoops[defined]} (none if the entry could not be compiled).
+     */
+    private void osrMethod(java.lang.classfile.ClassBuilder clb, int index, FuncType type, Function def,
+            RuntimeException[] failures, int[][] osrLoops, int defined) {
+        clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
+                    if (failures[defined] == null) {
+                        OsrEntry entry = new OsrEntry();
+                        try {
+                            new FunctionCompiler(this, cb, index, type, def, entry).compile(def);
+                            osrLoops[defined] = entry.loops();
+                            return;
+                        } catch (CompileLimitException e) {
+                            // Thrown before any code was emitted: no entry, the function stays as it is.
+                        }
+                    }
+                    cb.iload(OsrEntry.LOOP_SLOT);
+                    cb.invokestatic(ClassDesc.of(OsrEntry.class.getName()), "unavailable",
+                            MethodTypeDesc.of(ClassDesc.of(IllegalStateException.class.getName()), ConstantDescs.CD_int));
+                    cb.athrow();
+                });
+    }
+
+    /**
+     * The body of a function that is not compiled: calls whatever {@link ModuleCode#fallback}
+     * gives (the interpreter, in Tier.AUTO), or throws the recorded reason (Tier.JIT).
+     */
     private static void failingBody(CodeBuilder cb, FuncType type, int defined) {
         int ctx = 0;
         for (var p : type.params()) {
@@ -145,9 +186,16 @@ final class ModuleCompiler {
         }
         cb.aload(ctx);
         cb.loadConstant(defined);
-        cb.invokestatic(ModuleCode.CD, "failure", MethodTypeDesc.of(ClassDesc.of(RuntimeException.class.getName()),
-                JvmTypes.CD_CONTEXT, ConstantDescs.CD_int));
-        cb.athrow();
+        ClassDesc mh = ClassDesc.of("java.lang.invoke.MethodHandle");
+        cb.invokestatic(ModuleCode.CD, "fallback", MethodTypeDesc.of(mh, JvmTypes.CD_CONTEXT, ConstantDescs.CD_int));
+        int slot = 0;
+        for (var p : type.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.invokevirtual(mh, "invokeExact", JvmTypes.handleDesc(type));
+        cb.return_(TypeKind.from(JvmTypes.resultDesc(type.results())));
     }
 
     /** Calls the FunctionInstance (last parameter) through its handle with the other parameters. */
