@@ -96,7 +96,8 @@ final class WastScriptCommand implements Callable<Integer> {
         if (knownFailuresFile != null) {
             try {
                 known = WastRunnerKnownFailures.load(knownFailuresFile).restrictedTo(
-                        staticChecks ? CheckKind.STATIC : formatsOnly ? CheckKind.FORMATS : CheckKind.EXECUTED);
+                        staticChecks ? CheckKind.STATIC : formatsOnly ? CheckKind.FORMATS
+                                : chosen == Tier.JIT ? CheckKind.EXECUTED_JIT : CheckKind.EXECUTED);
             } catch (FileSystemException e) {
                 err.println(FileConversionCommand.describe(e));
                 return ExitStatus.BAD_INPUT;

@@ -15,8 +15,8 @@ import java.lang.constant.MethodTypeDesc;
  * FunctionInstance and passes it to the module class's dispatcher for the signature, which calls
  * the function's handle with invokeExact (see {@link JitCalls}).
  *
- * <p>Tail calls (return_call*) are compiled as a call followed by a return for now: correct
- * results, but the JVM stack grows with each one (constant-stack tail calls are a later step).
+ * <p>Tail calls (return_call*) return the callee and its arguments to a trampoline (see
+ * {@link JitTail}), so they run in constant JVM stack.
  */
 final class CallEmitter implements InstructionFamily {
 
@@ -24,11 +24,17 @@ final class CallEmitter implements InstructionFamily {
     public boolean emit(FunctionCompiler fc, Opcode op, InstructionReader in) {
         CodeBuilder cb = fc.cb;
         FuncType t;
+        boolean tail = op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF;
         switch (op) {
             case CALL, RETURN_CALL -> {
                 int f = in.index();
                 t = fc.wasm.funcType(fc.wasm.funcTypeIndex(f));
-                if (f >= fc.wasm.importedFuncCount()) {
+                if (tail) {
+                    fc.loadContext();
+                    cb.getfield(JvmTypes.CD_CONTEXT, "functions", JitCalls.CD_FUNCTION.arrayType());
+                    cb.loadConstant(f);
+                    cb.aaload();
+                } else if (f >= fc.wasm.importedFuncCount()) {
                     fc.loadContext();
                     cb.invokestatic(fc.module.classDesc, ModuleCompiler.methodName(f), JvmTypes.methodDesc(t));
                 } else {
@@ -51,26 +57,32 @@ final class CallEmitter implements InstructionFamily {
                 cb.loadConstant(in.index());
                 cb.invokestatic(JitCalls.CD, "indirect", MethodTypeDesc.of(JitCalls.CD_FUNCTION,
                         ConstantDescs.CD_long, JvmTypes.CD_CONTEXT, ConstantDescs.CD_int, ConstantDescs.CD_int));
-                dispatch(fc, t);
+                if (!tail) {
+                    dispatch(fc, t);
+                }
             }
             case CALL_REF, RETURN_CALL_REF -> {
                 t = fc.wasm.funcType(in.index());
                 fc.pop();
                 cb.invokestatic(JitCalls.CD, "function", MethodTypeDesc.of(JitCalls.CD_FUNCTION, ConstantDescs.CD_Object));
-                dispatch(fc, t);
+                if (!tail) {
+                    dispatch(fc, t);
+                }
             }
             default -> {
                 return false;
             }
         }
+        if (tail) {
+            // The callee is on top of its arguments (whose types are still on the type stack).
+            fc.emitTailCall(t.params());
+            fc.markDead();
+            return true;
+        }
         for (int i = 0; i < t.params().size(); i++) {
             fc.pop();
         }
         fc.pushCallResults(t.results());
-        if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
-            fc.emitReturn();
-            fc.markDead();
-        }
         return true;
     }
 

@@ -56,22 +56,29 @@ final class FunctionCompiler {
     private boolean dead;
     private int deadDepth;
 
+    /**
+     * Whether this is the body of a function with tail calls: it returns Object (the boxed
+     * result, or a pending tail call; see {@link JitTail}).
+     */
+    final boolean tailBody;
     /** The on-stack-replacement entry being compiled instead of the plain method, or null. */
     private final OsrEntry osr;
     /** The body offset of the instruction being compiled. */
     private int opOffset;
 
-    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def) {
-        this(module, cb, funcIndex, type, def, null);
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody) {
+        this(module, cb, funcIndex, type, def, tailBody, null);
     }
 
     /**
      * A compiler of the plain method ({@code osr} null) or of the OSR entry {@code osr} (see
      * {@link OsrEntry}: other parameters, the same body).
      */
-    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, OsrEntry osr) {
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody,
+            OsrEntry osr) {
         this.osr = osr;
         this.module = module;
+        this.tailBody = tailBody;
         this.wasm = module.wasm;
         this.cb = cb;
         this.funcIndex = funcIndex;
@@ -432,6 +439,15 @@ final class FunctionCompiler {
     /** Returns the function's results from the top of the stack. */
     void emitReturn() {
         List<ValType> results = type.results();
+        if (tailBody && results.size() < 2) {
+            if (results.isEmpty()) {
+                cb.aconst_null();
+            } else {
+                box(JvmTypes.kind(results.get(0)));
+            }
+            cb.areturn();
+            return;
+        }
         switch (results.size()) {
             case 0 -> cb.return_();
             case 1 -> cb.return_(JvmTypes.kind(results.get(0)));
@@ -450,6 +466,29 @@ final class FunctionCompiler {
                 cb.areturn();
             }
         }
+    }
+
+    /**
+     * In a tail-calling body: the callee (a FunctionInstance) on top of its arguments, whose types
+     * are {@code params}. Returns the pending tail call.
+     */
+    void emitTailCall(List<ValType> params) {
+        List<TypeKind> kinds = kinds(params);
+        int f = scratchSlot(TypeKind.REFERENCE, 0);
+        cb.astore(f);
+        int[] slots = spillKinds(kinds, 1);
+        cb.aload(f);
+        cb.loadConstant(kinds.size());
+        cb.anewarray(ConstantDescs.CD_Object);
+        for (int i = 0; i < kinds.size(); i++) {
+            cb.dup();
+            cb.loadConstant(i);
+            cb.loadLocal(kinds.get(i), slots[i]);
+            box(kinds.get(i));
+            cb.aastore();
+        }
+        cb.invokestatic(JitTail.CD, "call", MethodTypeDesc.of(ConstantDescs.CD_Object, JitCalls.CD_FUNCTION, JvmTypes.CD_OBJECT_ARRAY));
+        cb.areturn();
     }
 
     /** Boxes the value on top (a primitive of kind {@code k}) into its wrapper. */

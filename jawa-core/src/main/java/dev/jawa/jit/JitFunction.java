@@ -9,8 +9,14 @@ import java.lang.invoke.MethodHandle;
 final class JitFunction {
 
     final MethodHandle handle;
+    /**
+     * For a function containing tail calls, its body's handle (returning the boxed result or a
+     * pending tail call, see {@link JitTail}); else null.
+     */
+    final MethodHandle tailHandle;
 
-    JitFunction(MethodHandle handle) {
+    JitFunction(MethodHandle handle, MethodHandle tailHandle) {
         this.handle = handle;
+        this.tailHandle = tailHandle;
     }
 }

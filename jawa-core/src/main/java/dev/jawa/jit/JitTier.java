@@ -79,12 +79,18 @@ public final class JitTier implements ExecutionTier {
         if (f.tierCode instanceof JitFunction j) {
             return j;
         }
-        JitContext ctx = context(f.instance());
-        MethodHandle m = ctx.code.method(f.index(), f.funcType());
-        MethodHandle bound = MethodHandles.insertArguments(m, f.funcType().params().size(), ctx);
-        JitFunction j = new JitFunction(bound);
+        JitFunction j = bind(f, context(f.instance()));
         f.tierCode = j;
         return j;
+    }
+
+    /** {@code f}'s compiled methods with its instance's context {@code ctx} bound. */
+    static JitFunction bind(WasmFunction f, JitContext ctx) {
+        MethodHandle m = ctx.code.method(f.index(), f.funcType());
+        int n = f.funcType().params().size();
+        MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
+        MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
+        return new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx));
     }
 
     private JitContext context(ModuleInstance instance) {
@@ -98,6 +104,11 @@ public final class JitTier implements ExecutionTier {
         return ctx;
     }
 
+    /** Makes {@code code} (loaded ahead of time) the compiled code of {@code module}. */
+    static void preset(ValidatedModule module, ModuleCode code) {
+        CODE.put(module, code);
+    }
+
     /** The compiled code of {@code module}, compiled on first use. */
     static ModuleCode code(ValidatedModule module) {
         ModuleCode c = CODE.get(module);
@@ -105,7 +116,7 @@ public final class JitTier implements ExecutionTier {
             synchronized (module) {
                 c = CODE.get(module);
                 if (c == null) {
-                    c = ModuleCompiler.compile(module);
+                    c = CodeCache.compile(module, false);
                     CODE.put(module, c);
                 }
             }

@@ -15,14 +15,17 @@ final class ModuleCode {
 
     private final MethodHandles.Lookup lookup;
     private final RuntimeException[] failures;
+    private final boolean[] tailCalling;
     private final int imported;
 
     /** Per defined function: the body offsets of the loops its OSR entry can enter (null: none). */
     private final int[][] osrLoops;
 
-    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, int imported, int[][] osrLoops) {
+    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, boolean[] tailCalling, int imported,
+            int[][] osrLoops) {
         this.lookup = lookup;
         this.failures = failures;
+        this.tailCalling = tailCalling;
         this.imported = imported;
         this.osrLoops = osrLoops;
     }
@@ -59,6 +62,19 @@ final class ModuleCode {
             throw ctx.code.failures[defined];
         }
         return JitCalls.handle(ctx.functions[ctx.code.imported + defined]);
+    }
+
+    /** The body method of a function containing tail calls (see {@link JitTail}), or null. */
+    MethodHandle tailMethod(int funcIndex, FuncType type) {
+        if (!tailCalling[funcIndex - imported]) {
+            return null;
+        }
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.tailMethodName(funcIndex),
+                    ModuleCompiler.tailMethodDesc(type).resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled body of function " + funcIndex + " missing", e);
+        }
     }
 
     /** The static method of function {@code funcIndex} (context as its last parameter). */

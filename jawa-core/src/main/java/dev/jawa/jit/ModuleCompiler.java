@@ -33,10 +33,12 @@ import java.util.Map;
 final class ModuleCompiler {
 
     /**
-     * Bodies longer than this many bytes of WebAssembly are not compiled yet: they could exceed the
-     * 64 KiB a JVM method may hold (splitting them is a later step).
+     * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
+     * they are first compiled alone, and if they do not fit they are not compiled (splitting them
+     * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
+     * than about 12 bytes of bytecode).
      */
-    static final int MAX_BODY_BYTES = 16_000;
+    static final int TRIAL_BODY_BYTES = 4_000;
 
     final ValidatedModule validated;
     final Module wasm;
@@ -60,11 +62,26 @@ final class ModuleCompiler {
 
     /** Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden class. */
     static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
+        return build(module, osrEntries).define();
+    }
+
+    /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
+    static ClassImage build(ValidatedModule module, boolean osrEntries) {
         return new ModuleCompiler(module, osrEntries).run();
     }
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
+    }
+
+    /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
+    static String tailMethodName(int funcIndex) {
+        return "t" + funcIndex;
+    }
+
+    /** The body method's descriptor: the function's parameters and the context, returning Object. */
+    static MethodTypeDesc tailMethodDesc(FuncType t) {
+        return JvmTypes.methodDesc(t).changeReturnType(ConstantDescs.CD_Object);
     }
 
     static MethodTypeDesc dispatcherDesc(FuncType t) {
@@ -79,11 +96,12 @@ final class ModuleCompiler {
         return dispatchers.computeIfAbsent(d, x -> "call$" + dispatchers.size());
     }
 
-    private ModuleCode run() {
+    private ClassImage run() {
         int imported = wasm.importedFuncCount();
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
         int[][] osrLoops = new int[n][];
+        boolean[] tailCalling = new boolean[n];
         ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
         byte[] bytes;
@@ -94,25 +112,29 @@ final class ModuleCompiler {
                     int index = imported + d;
                     Function def = wasm.functions().get(d);
                     FuncType type = wasm.funcType(def.typeIndex());
-                    RuntimeException failure = precheck(index, def);
-                    int defined = d;
-                    clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
-                                RuntimeException f = failure;
-                                if (f == null) {
-                                    try {
-                                        new FunctionCompiler(this, cb, index, type, def).compile(def);
-                                        return;
-                                    } catch (CompileLimitException e) {
-                                        // Thrown before any code was emitted.
-                                        f = e;
-                                    }
-                                }
-                                failures[defined] = f;
-                                failingBody(cb, type, defined);
-                            });
-                    if (osrEntries && failure == null && OsrEntry.hasLoop(def)) {
-                        osrMethod(clb, index, type, def, failures, osrLoops, defined);
+                    RuntimeException checked = precheck(index, def);
+                    boolean tail = checked == null && hasTailCall(def);
+                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                            ? trial(resolver, index, type, def, tail) : checked;
+                    tailCalling[d] = failure == null && tail;
+                    if (failure != null) {
+                        failures[d] = failure;
+                        int defined = d;
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> failingBody(cb, type, defined));
+                    } else if (tail) {
+                        clb.withMethodBody(tailMethodName(index), tailMethodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> new FunctionCompiler(this, cb, index, type, def, true).compile(def));
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> trampolineEntry(cb, index, type));
+                    } else {
+                        clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
+                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
+                    }
+                    if (osrEntries && failures[d] == null && !tailCalling[d] && OsrEntry.hasLoop(def)) {
+                        osrMethod(clb, index, type, def, failures, osrLoops, d);
                     }
                 }
                 // Dispatchers are added last: compiling the functions is what asks for them.
@@ -125,20 +147,42 @@ final class ModuleCompiler {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
+        return new ClassImage(bytes, failures, tailCalling, imported, osrLoops, osrEntries);
+    }
+
+    /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */
+    private boolean osrFits(int index, FuncType type, Function def) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return new ModuleCode(lookup, failures, imported, osrLoops);
-        } catch (IllegalAccessException | LinkageError e) {
-            throw new WasmException("the compiled code of this module was rejected: " + e, e);
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
+                    .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))))
+                    .build(classDesc, clb -> clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def)));
+            return true;
+        } catch (CompileLimitException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Compiles a large function into a class of its own: null if it fits, else why not. */
+    private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
+        try {
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
+                    clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def)));
+            return null;
+        } catch (CompileLimitException e) {
+            return e;
+        } catch (IllegalArgumentException e) {
+            return new CompileLimitException("function " + index + " (" + def.body().length()
+                    + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
+                    + e.getMessage());
         }
     }
 
     /** A reason not to compile the function at all, found before emitting anything; or null. */
     private static RuntimeException precheck(int index, Function def) {
-        if (def.body().length() > MAX_BODY_BYTES) {
-            return new CompileLimitException("function " + index + " has " + def.body().length()
-                    + " bytes of code; the compiler does not split functions over " + MAX_BODY_BYTES + " bytes yet");
-        }
         InstructionReader in = def.body().reader();
         int length = def.body().length();
         while (in.position() < length) {
@@ -156,12 +200,15 @@ final class ModuleCompiler {
      */
     private void osrMethod(java.lang.classfile.ClassBuilder clb, int index, FuncType type, Function def,
             RuntimeException[] failures, int[][] osrLoops, int defined) {
+        if (def.body().length() > TRIAL_BODY_BYTES && !osrFits(index, type, def)) {
+            return;
+        }
         clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
                 ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
                     if (failures[defined] == null) {
                         OsrEntry entry = new OsrEntry();
                         try {
-                            new FunctionCompiler(this, cb, index, type, def, entry).compile(def);
+                            new FunctionCompiler(this, cb, index, type, def, false, entry).compile(def);
                             osrLoops[defined] = entry.loops();
                             return;
                         } catch (CompileLimitException e) {
@@ -173,6 +220,67 @@ final class ModuleCompiler {
                             MethodTypeDesc.of(ClassDesc.of(IllegalStateException.class.getName()), ConstantDescs.CD_int));
                     cb.athrow();
                 });
+    }
+
+    private static boolean hasTailCall(Function def) {
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            Opcode op = in.next();
+            if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry of a function with tail calls: runs its body, then the pending tail calls. */
+    private void trampolineEntry(CodeBuilder cb, int index, FuncType type) {
+        int slot = 0;
+        for (var p : type.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.aload(slot);
+        cb.invokestatic(classDesc, tailMethodName(index), tailMethodDesc(type));
+        cb.invokestatic(JitTail.CD, "finish", MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_Object));
+        switch (type.results().size()) {
+            case 0 -> {
+                cb.pop();
+                cb.return_();
+            }
+            case 1 -> {
+                TypeKind k = JvmTypes.kind(type.results().get(0));
+                unboxTop(cb, k);
+                cb.return_(k);
+            }
+            default -> {
+                cb.checkcast(JvmTypes.CD_OBJECT_ARRAY);
+                cb.areturn();
+            }
+        }
+    }
+
+    private static void unboxTop(CodeBuilder cb, TypeKind k) {
+        ClassDesc box = switch (k) {
+            case INT -> ConstantDescs.CD_Integer;
+            case LONG -> ConstantDescs.CD_Long;
+            case FLOAT -> ConstantDescs.CD_Float;
+            case DOUBLE -> ConstantDescs.CD_Double;
+            default -> null;
+        };
+        if (box == null) {
+            return;
+        }
+        String name = switch (k) {
+            case INT -> "intValue";
+            case LONG -> "longValue";
+            case FLOAT -> "floatValue";
+            default -> "doubleValue";
+        };
+        cb.checkcast(box);
+        cb.invokevirtual(box, name, MethodTypeDesc.of(JvmTypes.desc(k)));
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.jawa.runtime.WasmFunction;
 import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collections;
 import java.util.Map;
@@ -72,9 +71,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
             f.compiledCode = NOT_COMPILED;
             return Integer.MAX_VALUE;
         }
-        JitContext ctx = context(f.instance(), code);
-        MethodHandle m = code.method(f.index(), f.funcType());
-        f.compiledCode = new JitFunction(MethodHandles.insertArguments(m, f.funcType().params().size(), ctx));
+        f.compiledCode = JitTier.bind(f, context(f.instance(), code));
         return 0;
     }
 

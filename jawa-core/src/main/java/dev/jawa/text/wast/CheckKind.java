@@ -51,7 +51,10 @@ public enum CheckKind {
     public static final Set<CheckKind> STATIC = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(EXECUTION, EXECUTION_JIT)));
 
     /** The checks of an executing run. */
-    public static final Set<CheckKind> EXECUTED = Collections.unmodifiableSet(EnumSet.of(EXECUTION, EXECUTION_JIT, SCRIPT));
+    public static final Set<CheckKind> EXECUTED = Collections.unmodifiableSet(EnumSet.of(EXECUTION, SCRIPT));
+
+    /** The checks of an executing run on the compiler tier ({@code --tier jit}). */
+    public static final Set<CheckKind> EXECUTED_JIT = Collections.unmodifiableSet(EnumSet.of(EXECUTION_JIT, SCRIPT));
 
     private final String text;
 
