@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm or .wat).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm or .wat, or a .jar from 'jawa compile').")
     Path file;
 
     @Option(names = "--invoke", paramLabel = "NAME", required = true, description = "The exported function to call.")
@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             boolean binary = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
-            CompiledModule module = binary ? engine.compile(bytes) : engine.compileText(InputText.decodeUtf8(bytes));
+            CompiledModule module = dev.jawa.jit.AotArchive.isArchive(bytes) ? engine.load(file)
+                    : binary ? engine.compile(bytes) : engine.compileText(InputText.decodeUtf8(bytes));
             Instance instance = module.instantiate();
             Function f;
             try {
@@ -105,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitStatus.BAD_INPUT;
         } catch (WasmException e) {
+            err.println(file + ": " + e.getMessage());
+            return ExitStatus.BAD_INPUT;
+        } catch (IOException e) {
             err.println(file + ": " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
