@@ -40,6 +40,9 @@ final class ModuleCompiler {
      */
     static final int TRIAL_BODY_BYTES = 4_000;
 
+    /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
+    private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
+
     final ValidatedModule validated;
     final Module wasm;
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
@@ -48,11 +51,32 @@ final class ModuleCompiler {
 
     /** Whether functions with loops also get an on-stack-replacement entry ({@link OsrEntry}). */
     private final boolean osrEntries;
+    /**
+     * The defined functions this class holds (a chunk of a large module, see
+     * {@link TieringPolicy}), or null for all. Calls to the others go through their instances, like
+     * calls to imports.
+     */
+    private final boolean[] include;
 
-    private ModuleCompiler(ValidatedModule validated, boolean osrEntries) {
+    private ModuleCompiler(ValidatedModule validated, boolean osrEntries, boolean[] include) {
         this.validated = validated;
         this.wasm = validated.module();
         this.osrEntries = osrEntries;
+        this.include = include;
+    }
+
+    /** Whether function {@code funcIndex} has a method in this class (else it is called through its instance). */
+    boolean isInClass(int funcIndex) {
+        int d = funcIndex - wasm.importedFuncCount();
+        return d >= 0 && (include == null || include[d]);
+    }
+
+    /**
+     * Compiles the defined functions marked in {@code include} (with OSR entries) into a class of
+     * their own; the others are left out (recorded as not compiled).
+     */
+    static ModuleCode compileChunk(ValidatedModule module, boolean[] include) {
+        return new ModuleCompiler(module, true, include).run().define();
     }
 
     /** Compiles {@code module} and defines its hidden class. */
@@ -67,7 +91,7 @@ final class ModuleCompiler {
 
     /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
     static ClassImage build(ValidatedModule module, boolean osrEntries) {
-        return new ModuleCompiler(module, osrEntries).run();
+        return new ModuleCompiler(module, osrEntries, null).run();
     }
 
     static String methodName(int funcIndex) {
@@ -112,6 +136,10 @@ final class ModuleCompiler {
                     int index = imported + d;
                     Function def = wasm.functions().get(d);
                     FuncType type = wasm.funcType(def.typeIndex());
+                    if (include != null && !include[d]) {
+                        failures[d] = NOT_IN_CHUNK;
+                        continue;
+                    }
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
                     RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES

@@ -11,7 +11,6 @@ import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -36,8 +35,8 @@ public final class TieredTier implements ExecutionTier, TierUp {
             int.class, JitContext.class);
 
     private final Interpreter interpreter;
-    /** Contexts by instance (weak, like the instances). */
-    private final Map<ModuleInstance, JitContext> contexts = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Contexts by instance (weak, like the instances) and compiled class (one per chunk). */
+    private final Map<ModuleInstance, Map<ModuleCode, JitContext>> contexts = new WeakHashMap<>();
 
     /** A tier whose interpreter allows {@code maxCallDepth} nested calls. */
     public TieredTier(int maxCallDepth) {
@@ -62,7 +61,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
         if (known == NOT_COMPILED) {
             return Integer.MAX_VALUE;
         }
-        TieringPolicy.Job job = TieringPolicy.request(f.instance().module());
+        TieringPolicy.Job job = TieringPolicy.request(f.instance().module(), f.definedIndex());
         if (!job.isDone()) {
             return WHILE_COMPILING;
         }
@@ -80,7 +79,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
         if (!(f.compiledCode instanceof JitFunction)) {
             return false;
         }
-        ModuleCode code = TieringPolicy.request(f.instance().module()).code();
+        ModuleCode code = TieringPolicy.request(f.instance().module(), f.definedIndex()).code();
         FuncType t = f.funcType();
         MethodHandle entry = code.osrEntry(f.index(), t, loopOffset);
         if (entry == null) {
@@ -102,7 +101,8 @@ public final class TieredTier implements ExecutionTier, TierUp {
 
     private JitContext context(ModuleInstance instance, ModuleCode code) {
         synchronized (contexts) {
-            return contexts.computeIfAbsent(instance, i -> new JitContext(i, code));
+            return contexts.computeIfAbsent(instance, i -> new java.util.IdentityHashMap<>())
+                    .computeIfAbsent(code, c -> new JitContext(instance, c));
         }
     }
 

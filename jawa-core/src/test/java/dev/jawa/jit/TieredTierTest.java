@@ -83,10 +83,11 @@ class TieredTierTest {
         CompiledModule module = new Engine(Tier.AUTO).compileText(HOT);
         Instance i = module.instantiate();
         WasmFunction callSq = (WasmFunction) i.runtime().export("callSq");
-        for (int k = 0; k < 5000 && !(callSq.compiledCode instanceof JitFunction); k++) {
-            assertEquals(k * k, i.function("callSq").call(k)[0]);
+        for (int k = 0; k < 30_000 && !(callSq.compiledCode instanceof JitFunction); k++) {
+            int x = k % 1000;
+            assertEquals(x * x, i.function("callSq").call(x)[0]);
             if (k > 2000) {
-                TieringPolicy.request(module.validated()).await();
+                TieringPolicy.request(module.validated(), 0).await();
             }
         }
         assertInstanceOf(JitFunction.class, callSq.compiledCode);
@@ -108,7 +109,7 @@ class TieredTierTest {
                   (func (export "f") (param i32) (result i32) (call $odd (local.get 0))))
                 """;
         CompiledModule module = new Engine(Tier.AUTO).compileText(wat);
-        ModuleCode code = TieringPolicy.request(module.validated()).await();
+        ModuleCode code = TieringPolicy.request(module.validated(), 0).await();
         assertTrue(code != null && code.compiled(1));
         Instance i = module.instantiate();
         for (int k = 0; k < 3000; k++) {
@@ -123,7 +124,7 @@ class TieredTierTest {
                   (func (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1))))
                 """;
         CompiledModule module = new Engine(Tier.AUTO).compileText(wat);
-        TieringPolicy.request(module.validated()).await();
+        TieringPolicy.request(module.validated(), 0).await();
         Instance i = module.instantiate();
         for (int k = 0; k < 3000; k++) {
             assertEquals(k, i.function("div").call(2 * k, 2)[0]);
@@ -133,5 +134,43 @@ class TieredTierTest {
         Trap t = assertThrows(Trap.class, () -> i.function("div").call(1, 0));
         assertEquals("integer divide by zero", t.getMessage());
         assertFalse(i.function("div").call(4, 2)[0] != 2);
+    }
+
+    /** A module over the whole-module limit: {@code n} functions of about 1 KB, f(i) calling f(i+1). */
+    private static String largeModule(int n) {
+        StringBuilder b = new StringBuilder("(module\n");
+        for (int f = 0; f < n; f++) {
+            b.append("(func $f").append(f).append(" (export \"f").append(f).append("\") (param i32) (result i32)\n");
+            b.append("  (local.get 0)");
+            for (int k = 0; k < 200; k++) {
+                b.append(" (i32.const ").append(k * 7919 + f).append(") (i32.xor)");
+            }
+            if (f + 1 < n) {
+                b.append(" (call $f").append(f + 1).append(" (i32.const 0)) (i32.add)");
+            }
+            b.append(")\n");
+        }
+        return b.append(")").toString();
+    }
+
+    @Test
+    void largeModulesAreCompiledInChunksAroundHotFunctions() {
+        CompiledModule module = new Engine(Tier.AUTO).compileText(largeModule(600));
+        Instance i = module.instantiate();
+        WasmFunction hot = (WasmFunction) i.runtime().export("f300");
+        long expected = i.function("f300").call(5)[0];
+        for (int k = 0; k < 30_000 && !(hot.compiledCode instanceof JitFunction); k++) {
+            assertEquals(expected, i.function("f300").call(5)[0]);
+            if (k > 2000) {
+                TieringPolicy.request(module.validated(), 300).await();
+            }
+        }
+        assertInstanceOf(JitFunction.class, hot.compiledCode);
+        assertEquals(expected, i.function("f300").call(5)[0]);
+        ModuleCode chunk = TieringPolicy.request(module.validated(), 300).await();
+        // The chunk holds the hot function and the callees that fit, not the whole module.
+        assertTrue(chunk.compiled(300) && chunk.compiled(301));
+        assertFalse(chunk.compiled(0) || chunk.compiled(299) || chunk.compiled(599));
+        assertEquals(null, TieringPolicy.peek(module.validated()));
     }
 }
