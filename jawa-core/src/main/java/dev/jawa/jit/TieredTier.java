@@ -29,7 +29,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
     /** {@link WasmFunction#compiledCode} of a function that has none and never will. */
     private static final Object NOT_COMPILED = new Object();
     /** Budget between two looks at a compile that is still running. */
-    private static final int WHILE_COMPILING = 10_000;
+    private static final int WHILE_COMPILING = 1_000;
 
     private static final MethodType OSR_CALL = MethodType.methodType(Object.class, long[].class, Object[].class,
             int.class, JitContext.class);
