@@ -38,17 +38,14 @@ public final class Instance {
     }
 
     /**
-     * Binds the exported function {@code name} to a Java functional interface: calling the
-     * interface's single abstract method calls the function, with arguments and results converted
-     * as by {@link Function#apply(Object...)} (primitive parameters and the return type are
-     * boxed and unboxed; a method returning void ignores results, and one whose function returns
-     * several values must return {@code Object[]}).
+     * Binds the exported function {@code name} to a Java functional interface: the same as
+     * {@code function(name).as(type)} (see {@link Function#as}).
      *
-     * @throws IllegalArgumentException if {@code type} is not a functional interface or its
-     *     method's parameter count differs from the function's
+     * @throws IllegalArgumentException if there is no such function, or {@code type} is not a
+     *     functional interface whose method matches the function's signature
      */
     public <T> T bind(String name, Class<T> type) {
-        return FunctionBinding.bind(function(name), type);
+        return function(name).as(type);
     }
 
     /**

@@ -27,9 +27,12 @@ public final class Linker {
 
     /**
      * Defines an import from a runtime object: a function, table, memory, global or tag instance
-     * (e.g. another instance's export).
+     * (e.g. another instance's export), or a {@link Function}.
      */
     public Linker define(String module, String name, Object extern) {
+        if (extern instanceof Function f) {
+            extern = f.runtime();
+        }
         definitions.computeIfAbsent(module, k -> new HashMap<>()).put(name, extern);
         return this;
     }

@@ -39,6 +39,8 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new JawaCommand());
         cl.setOut(out);
+        // `jawa run prog.wasm -v`: options jawa does not know are the program's arguments.
+        cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("jawa: unexpected error (a bug in Jawa; please report it):");

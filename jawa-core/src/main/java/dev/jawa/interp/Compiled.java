@@ -23,6 +23,11 @@ final class Compiled {
     final boolean[] refLocal;
     /** The declared (non-parameter) v128 locals, which start as zero vectors, not null. */
     final int[] v128Locals;
+    /**
+     * Whether a declared (non-parameter) local lives in the object slots: only then does a call
+     * clear those slots (a number's object slot is never read, so what is left there is harmless).
+     */
+    final boolean refLocalsDeclared;
     /** The try_table handlers (layout in {@link Translator}), innermost first. */
     final int[] handlers;
     /** Pairs (code index where a loop starts, body offset of its {@code loop} instruction), for OSR. */
@@ -32,6 +37,12 @@ final class Compiled {
      * function has compiled code (racy by design: a count lost between threads does not matter).
      */
     int hotness = TierUp.FIRST_BUDGET;
+    /**
+     * Where traps and calls come from, for stack traces: pairs (code index, byte offset in the
+     * body) for each instruction that can trap or call, in code order. Instructions that can
+     * do neither (locals, constants, branches, most arithmetic) are left out to keep it small.
+     */
+    final int[] offsets;
 
     /**
      * The same translation for another function at the same index of another instance of the
@@ -39,11 +50,11 @@ final class Compiled {
      */
     Compiled forFunction(WasmFunction other) {
         return new Compiled(other, code, nParams, nLocals, nResults, frameSize - nLocals, refLocal, v128Locals,
-                handlers, loops);
+                handlers, offsets, loops);
     }
 
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] loops) {
+            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] offsets, int[] loops) {
         this.function = function;
         this.instance = function == null ? null : function.instance();
         this.code = code;
@@ -54,7 +65,34 @@ final class Compiled {
         this.refLocal = refLocal;
         this.v128Locals = v128Locals;
         this.handlers = handlers;
+        this.offsets = offsets;
         this.loops = loops;
+        boolean any = false;
+        for (int i = nParams; i < refLocal.length; i++) {
+            any |= refLocal[i];
+        }
+        this.refLocalsDeclared = any || nLocals > refLocal.length; // legacy try slots hold exceptions
+    }
+
+    /**
+     * The body offset of the instruction running when execution left this frame at {@code pc}
+     * (just past the trapping instruction's start, or a call's return address): the last
+     * recorded instruction that starts before {@code pc}; -1 if none does.
+     */
+    int wasmOffset(int pc) {
+        int lo = 0;
+        int hi = offsets.length / 2 - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[2 * mid] < pc) {
+                found = offsets[2 * mid + 1];
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 
     /** The body offset of the loop starting at code index {@code pc}, or -1. */

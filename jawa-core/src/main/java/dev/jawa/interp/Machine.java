@@ -56,6 +56,8 @@ final class Machine {
     private int[] frameFp = new int[64];
     private Compiled[] frameCode = new Compiled[64];
     private int depth;
+    /** The deepest frame stack the current outermost call has used (frameCode is cleared up to it). */
+    private int frameHigh;
     /** The first free slot: where a nested invocation (host calling back) starts its frame. */
     private int top;
 
@@ -98,6 +100,8 @@ final class Machine {
                 // stack keeps no WebAssembly objects alive, and give back an outsized stack.
                 Arrays.fill(r, 0, Math.min(r.length, highWater + 1), null);
                 highWater = 0;
+                Arrays.fill(frameCode, 0, Math.min(frameCode.length, frameHigh), null);
+                frameHigh = 0;
                 if (s.length > SHRINK_ABOVE) {
                     s = new long[INITIAL_SLOTS];
                     r = new Object[INITIAL_SLOTS];
@@ -184,6 +188,7 @@ final class Machine {
         frameFp[d] = fp;
         frameCode[d] = c;
         depth = d + 1;
+        frameHigh = Math.max(frameHigh, d + 1);
     }
 
     /** Zeroes the declared (non-parameter) locals of a new frame at {@code fp}. */
@@ -192,9 +197,11 @@ final class Machine {
         int to = fp + c.nLocals;
         if (from < to) {
             Arrays.fill(s, from, to, 0L);
-            Arrays.fill(r, from, to, null);
-            for (int x : c.v128Locals) {
-                r[fp + x] = V128.ZERO;
+            if (c.refLocalsDeclared) {
+                Arrays.fill(r, from, to, null);
+                for (int x : c.v128Locals) {
+                    r[fp + x] = V128.ZERO;
+                }
             }
         }
     }
@@ -388,19 +395,54 @@ final class Machine {
                         return;
                     }
                     int d = --depth;
+                    // The frame's code stays in frameCode until overwritten (invoke clears it):
+                    // storing null here would cost a GC barrier per return.
                     c = frameCode[d];
-                    frameCode[d] = null;
                     pc = framePc[d];
                     fp = frameFp[d];
                     code = c.code;
-                    inst = c.instance;
-                    mem0 = memory0(inst);
+                    if (c.instance != inst) {
+                        inst = c.instance;
+                        mem0 = memory0(inst);
+                    }
                 }
-                case Ops.CALL, Ops.RETURN_CALL, Ops.CALL_INDIRECT, Ops.RETURN_CALL_INDIRECT, Ops.CALL_REF,
+                case Ops.CALL -> {
+                    // The common direct call, apart from the other five: no branches on the kind
+                    // of call whose untaken sides C2 would prune and later deoptimize on.
+                    FunctionInstance f = inst.functions()[code[pc++]];
+                    if (f instanceof WasmFunction wf) {
+                        Compiled callee = Interpreter.compiled(wf);
+                        pushFrame(c, pc, fp);
+                        int newFp = sp - callee.nParams;
+                        int end = newFp + callee.frameSize;
+                        highWater = Math.max(highWater, end);
+                        if (end >= s.length) {
+                            top = sp;
+                            ensure(end + 1);
+                            s = this.s;
+                            r = this.r;
+                        }
+                        c = callee;
+                        code = callee.code;
+                        fp = newFp;
+                        clearLocals(callee, newFp);
+                        sp = newFp + callee.nLocals;
+                        pc = 0;
+                        if (callee.instance != inst) {
+                            inst = callee.instance;
+                            mem0 = memory0(inst);
+                        }
+                    } else {
+                        sp = callHost(f, sp);
+                        s = this.s;
+                        r = this.r;
+                    }
+                }
+                case Ops.RETURN_CALL, Ops.CALL_INDIRECT, Ops.RETURN_CALL_INDIRECT, Ops.CALL_REF,
                      Ops.RETURN_CALL_REF -> {
                     int op = code[pc - 1];
                     FunctionInstance f;
-                    if (op == Ops.CALL || op == Ops.RETURN_CALL) {
+                    if (op == Ops.RETURN_CALL) {
                         f = inst.functions()[code[pc]];
                         pc++;
                     } else if (op == Ops.CALL_INDIRECT || op == Ops.RETURN_CALL_INDIRECT) {
@@ -427,9 +469,7 @@ final class Machine {
                             pushFrame(c, pc, fp);
                             newFp = sp - np;
                         }
-                        if (newFp + callee.frameSize > highWater) {
-                            highWater = newFp + callee.frameSize;
-                        }
+                        highWater = Math.max(highWater, newFp + callee.frameSize);
                         if (newFp + callee.frameSize >= this.s.length) {
                             top = sp;
                             ensure(newFp + callee.frameSize + 1);
@@ -581,9 +621,6 @@ final class Machine {
                 case Ops.F64_LE -> { sp--; s[sp - 1] = f64(s[sp - 1]) <= f64(s[sp]) ? 1 : 0; }
                 case Ops.F64_GE -> { sp--; s[sp - 1] = f64(s[sp - 1]) >= f64(s[sp]) ? 1 : 0; }
 
-                case Ops.I32_CLZ -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-                case Ops.I32_CTZ -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-                case Ops.I32_POPCNT -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
                 case Ops.I32_ADD -> { sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; }
                 case Ops.I32_SUB -> { sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; }
                 case Ops.I32_MUL -> { sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; }
@@ -599,9 +636,6 @@ final class Machine {
                 case Ops.I32_SHR_U -> { sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; }
                 case Ops.I32_ROTL -> { sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); }
                 case Ops.I32_ROTR -> { sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); }
-                case Ops.I64_CLZ -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-                case Ops.I64_CTZ -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-                case Ops.I64_POPCNT -> s[sp - 1] = Long.bitCount(s[sp - 1]);
                 case Ops.I64_ADD -> { sp--; s[sp - 1] = s[sp - 1] + s[sp]; }
                 case Ops.I64_SUB -> { sp--; s[sp - 1] = s[sp - 1] - s[sp]; }
                 case Ops.I64_MUL -> { sp--; s[sp - 1] = s[sp - 1] * s[sp]; }
@@ -615,72 +649,29 @@ final class Machine {
                 case Ops.I64_SHL -> { sp--; s[sp - 1] = s[sp - 1] << s[sp]; }
                 case Ops.I64_SHR_S -> { sp--; s[sp - 1] = s[sp - 1] >> s[sp]; }
                 case Ops.I64_SHR_U -> { sp--; s[sp - 1] = s[sp - 1] >>> s[sp]; }
-                case Ops.I64_ROTL -> { sp--; s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]); }
-                case Ops.I64_ROTR -> { sp--; s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]); }
 
                 case Ops.F32_ABS -> s[sp - 1] = (int) s[sp - 1] & 0x7FFF_FFFF;
                 case Ops.F32_NEG -> s[sp - 1] = (int) s[sp - 1] ^ 0x8000_0000;
-                case Ops.F32_CEIL -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 0);
-                case Ops.F32_FLOOR -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 1);
-                case Ops.F32_TRUNC -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 2);
-                case Ops.F32_NEAREST -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 3);
-                case Ops.F32_SQRT -> s[sp - 1] = Numerics.fround((int) s[sp - 1], 4);
                 case Ops.F32_ADD -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) + f32(s[sp])); }
                 case Ops.F32_SUB -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) - f32(s[sp])); }
                 case Ops.F32_MUL -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) * f32(s[sp])); }
                 case Ops.F32_DIV -> { sp--; s[sp - 1] = bits(f32(s[sp - 1]) / f32(s[sp])); }
-                case Ops.F32_MIN -> { sp--; s[sp - 1] = Numerics.fmin((int) s[sp - 1], (int) s[sp]); }
-                case Ops.F32_MAX -> { sp--; s[sp - 1] = Numerics.fmax((int) s[sp - 1], (int) s[sp]); }
-                case Ops.F32_COPYSIGN -> {
-                    sp--;
-                    s[sp - 1] = ((int) s[sp - 1] & 0x7FFF_FFFF) | ((int) s[sp] & 0x8000_0000);
-                }
                 case Ops.F64_ABS -> s[sp - 1] = s[sp - 1] & Long.MAX_VALUE;
                 case Ops.F64_NEG -> s[sp - 1] = s[sp - 1] ^ Long.MIN_VALUE;
-                case Ops.F64_CEIL -> s[sp - 1] = Numerics.dround(s[sp - 1], 0);
-                case Ops.F64_FLOOR -> s[sp - 1] = Numerics.dround(s[sp - 1], 1);
-                case Ops.F64_TRUNC -> s[sp - 1] = Numerics.dround(s[sp - 1], 2);
-                case Ops.F64_NEAREST -> s[sp - 1] = Numerics.dround(s[sp - 1], 3);
                 case Ops.F64_SQRT -> s[sp - 1] = Numerics.dround(s[sp - 1], 4);
                 case Ops.F64_ADD -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) + f64(s[sp])); }
                 case Ops.F64_SUB -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) - f64(s[sp])); }
                 case Ops.F64_MUL -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) * f64(s[sp])); }
                 case Ops.F64_DIV -> { sp--; s[sp - 1] = bits(f64(s[sp - 1]) / f64(s[sp])); }
-                case Ops.F64_MIN -> { sp--; s[sp - 1] = Numerics.dmin(s[sp - 1], s[sp]); }
-                case Ops.F64_MAX -> { sp--; s[sp - 1] = Numerics.dmax(s[sp - 1], s[sp]); }
-                case Ops.F64_COPYSIGN -> {
-                    sp--;
-                    s[sp - 1] = (s[sp - 1] & Long.MAX_VALUE) | (s[sp] & Long.MIN_VALUE);
-                }
 
                 case Ops.I32_WRAP_I64 -> s[sp - 1] = (int) s[sp - 1];
-                case Ops.I32_TRUNC_F32_S -> s[sp - 1] = Numerics.truncS32(f32(s[sp - 1]));
-                case Ops.I32_TRUNC_F32_U -> s[sp - 1] = Numerics.truncU32(f32(s[sp - 1]));
-                case Ops.I32_TRUNC_F64_S -> s[sp - 1] = Numerics.truncS32(f64(s[sp - 1]));
-                case Ops.I32_TRUNC_F64_U -> s[sp - 1] = Numerics.truncU32(f64(s[sp - 1]));
                 case Ops.I64_EXTEND_I32_S -> s[sp - 1] = (int) s[sp - 1];
                 case Ops.I64_EXTEND_I32_U -> s[sp - 1] = s[sp - 1] & 0xFFFF_FFFFL;
-                case Ops.I64_TRUNC_F32_S -> s[sp - 1] = Numerics.truncS64(f32(s[sp - 1]));
-                case Ops.I64_TRUNC_F32_U -> s[sp - 1] = Numerics.truncU64(f32(s[sp - 1]));
-                case Ops.I64_TRUNC_F64_S -> s[sp - 1] = Numerics.truncS64(f64(s[sp - 1]));
-                case Ops.I64_TRUNC_F64_U -> s[sp - 1] = Numerics.truncU64(f64(s[sp - 1]));
-                case Ops.F32_CONVERT_I32_S -> s[sp - 1] = bits((float) (int) s[sp - 1]);
-                case Ops.F32_CONVERT_I32_U -> s[sp - 1] = bits((float) (s[sp - 1] & 0xFFFF_FFFFL));
-                case Ops.F32_CONVERT_I64_S -> s[sp - 1] = bits((float) s[sp - 1]);
-                case Ops.F32_CONVERT_I64_U -> s[sp - 1] = bits(Numerics.u64ToF32(s[sp - 1]));
-                case Ops.F32_DEMOTE_F64 -> s[sp - 1] = bits((float) f64(s[sp - 1]));
                 case Ops.F64_CONVERT_I32_S -> s[sp - 1] = bits((double) (int) s[sp - 1]);
                 case Ops.F64_CONVERT_I32_U -> s[sp - 1] = bits((double) (s[sp - 1] & 0xFFFF_FFFFL));
                 case Ops.F64_CONVERT_I64_S -> s[sp - 1] = bits((double) s[sp - 1]);
-                case Ops.F64_CONVERT_I64_U -> s[sp - 1] = bits(Numerics.u64ToF64(s[sp - 1]));
-                case Ops.F64_PROMOTE_F32 -> s[sp - 1] = bits((double) f32(s[sp - 1]));
                 case Ops.I32_REINTERPRET_F32, Ops.F32_REINTERPRET_I32 -> s[sp - 1] = (int) s[sp - 1];
                 case Ops.I64_REINTERPRET_F64, Ops.F64_REINTERPRET_I64 -> { }
-                case Ops.I32_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
-                case Ops.I32_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
-                case Ops.I64_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
-                case Ops.I64_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
-                case Ops.I64_EXTEND32_S -> s[sp - 1] = (int) s[sp - 1];
 
                 case Ops.REF_NULL -> r[sp++] = null;
                 case Ops.REF_IS_NULL -> {
@@ -719,13 +710,14 @@ final class Machine {
                     }
                     throw new WebAssemblyException((ExceptionInstance) r[sp - 1]);
                 }
-                default -> throw Interpreter.unsupported(code[pc - 1], code[pc]);
+                case Ops.UNSUPPORTED -> throw Interpreter.unsupported(code[pc - 1], code[pc]);
+                default -> sp = Cold.exec(code[pc - 1], s, sp);
             }
             }
           } catch (Trap t) {
-            t.addFrame(frame(c));
+            t.addFrame(frame(c, pc));
             for (int d = depth - 1; d >= baseDepth && t.wasmStackTrace().size() < MAX_TRACE; d--) {
-                t.addFrame(frame(frameCode[d]));
+                t.addFrame(frame(frameCode[d], framePc[d]));
             }
             throw t;
           } catch (WebAssemblyException e) {
@@ -810,10 +802,11 @@ final class Machine {
         return sp;
     }
 
-    /** A trap's stack frame for a function. */
-    private static Trap.Frame frame(Compiled c) {
+    /** A trap's stack frame for a function that was at {@code pc}. */
+    private static Trap.Frame frame(Compiled c, int pc) {
         var names = c.instance.module().module().names();
-        return new Trap.Frame(names.module(), c.function.index(), names.functions().get(c.function.index()));
+        return new Trap.Frame(names.module(), c.function.index(), names.functions().get(c.function.index()),
+                c.wasmOffset(pc));
     }
 
     /** ref.eq: identity, except that i31 references are equal by value. */

@@ -69,6 +69,8 @@ final class Translator {
     private final IntList handlers = new IntList();
     /** Pairs (code index of a loop's first instruction, body offset of its {@code loop}). */
     private final IntList loopHeads = new IntList();
+    /** Pairs (code index, body offset) of the instructions that can trap or call. */
+    private final IntList trapOffsets = new IntList();
     private int handlerRecords;
     private int hiddenBase;
     private int openLegacy;
@@ -266,6 +268,10 @@ final class Translator {
                 }
                 default -> other(op, in, entry);
             }
+            if (n > start && mayTrapOrCall(op)) {
+                trapOffsets.add(start);
+                trapOffsets.add(at);
+            }
             entry += extraEntries(op, in);
         }
         int[] code = Arrays.copyOf(out, n);
@@ -291,7 +297,31 @@ final class Translator {
             }
         }
         return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(),
-                info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable, loopHeads.toArray());
+                info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable, trapOffsets.toArray(),
+                loopHeads.toArray());
+    }
+
+    /**
+     * Whether {@code op} can trap or call (and so needs its offset for stack traces). Anything
+     * not known to be harmless counts, so that no trap is ever attributed to an earlier
+     * instruction.
+     */
+    private static boolean mayTrapOrCall(Opcode op) {
+        switch (op) {
+            case NOP, BLOCK, LOOP, TRY, TRY_TABLE, END, ELSE, IF, BR, BR_IF, BR_TABLE, BR_ON_NULL, BR_ON_NON_NULL,
+                 CATCH, CATCH_ALL, DELEGATE, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, I32_CONST,
+                 I64_CONST, F32_CONST, F64_CONST, DROP, SELECT, SELECT_T, REF_NULL, REF_IS_NULL, REF_EQ, REF_FUNC,
+                 RETURN -> {
+                return false;
+            }
+            default -> {
+                if (op.prefix() == 0 && op.imm() == Opcode.Imm.NONE && op.stack() != null) {
+                    String m = op.mnemonic(); // plain numeric operators trap only when they divide or truncate
+                    return m.contains(".div_") || m.contains(".rem_") || m.contains(".trunc_f");
+                }
+                return true;
+            }
+        }
     }
 
     /** Side-table entries owned by instructions this translator does not branch through yet. */

@@ -88,6 +88,7 @@ final class CallEmitter implements InstructionFamily {
 
     /** Arguments and a FunctionInstance on the stack: calls the module's dispatcher for {@code t}. */
     private static void dispatch(FunctionCompiler fc, FuncType t) {
+        fc.loadContext();
         fc.cb.invokestatic(fc.module.classDesc, fc.module.dispatcher(t), ModuleCompiler.dispatcherDesc(t));
     }
 }

@@ -37,7 +37,7 @@ final class ControlEmitter implements InstructionFamily {
                 fc.pop();
                 Control c = open(fc, op, in.blockType(), fc.newLabel());
                 c.elseLabel = fc.newLabel();
-                cb.ifeq(c.elseLabel);
+                fc.jumpIf(true, c.elseLabel);
             }
             case ELSE -> elseArm(fc);
             case END -> end(fc);
@@ -118,12 +118,12 @@ final class ControlEmitter implements InstructionFamily {
         fc.pop();
         if (fc.isPlainBranch(depth)) {
             Control target = fc.control(depth);
-            fc.cb.ifne(target.label);
+            fc.jumpIf(false, target.label);
             target.used = true;
             return;
         }
         Label skip = fc.newLabel();
-        fc.cb.ifeq(skip);
+        fc.jumpIf(true, skip);
         fc.branch(depth);
         fc.cb.labelBinding(skip);
     }
@@ -158,7 +158,7 @@ final class ControlEmitter implements InstructionFamily {
         TypeKind k = fc.pop();
         // Stack: a b cond. cond != 0 keeps a (pop b); cond == 0 keeps b (swap, then pop a).
         Label keepFirst = fc.newLabel();
-        cb.ifne(keepFirst);
+        fc.jumpIf(false, keepFirst);
         if (k.slotSize() == 2) {
             cb.dup2_x2();
             cb.pop2();

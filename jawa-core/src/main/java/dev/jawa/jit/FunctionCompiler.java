@@ -51,6 +51,8 @@ final class FunctionCompiler {
     private final int[] localSlot;
     private final TypeKind[] localKind;
     private final int ctxSlot;
+    /** The local holding memory 0, or -1 if the module has no memory. */
+    final int mem0Slot;
     /** Scratch locals by kind, reused by every short spill (see {@link #spill}). */
     private final Map<TypeKind, List<Integer>> scratch = new EnumMap<>(TypeKind.class);
     private boolean dead;
@@ -115,6 +117,17 @@ final class FunctionCompiler {
             throw new CompileLimitException("function " + funcIndex + " needs " + slot
                     + " JVM local slots, more than one JVM method has");
         }
+        // Memory 0 is fixed for the instance (its array is not, and is read at each access), so it
+        // is loaded once into a local: each access is then one aload instead of three bytes more.
+        if (!wasm.memoryTypes().isEmpty()) {
+            mem0Slot = slot;
+            slot++;
+            cb.aload(ctxSlot);
+            cb.getfield(JvmTypes.CD_CONTEXT, "mem0", MemoryEmitter.CD_MEMORY);
+            cb.astore(mem0Slot);
+        } else {
+            mem0Slot = -1;
+        }
         if (osr != null) {
             // The interpreter's frame gives every local; then on to the loop's head.
             osr.prologue(cb, localKind, localSlot);
@@ -164,6 +177,7 @@ final class FunctionCompiler {
         controls.add(new Control(Opcode.BLOCK, 0, List.of(), kinds(type.results()), null));
         InstructionReader in = def.body().reader();
         int length = def.body().length();
+        Label start = cb.newBoundLabel();
         while (in.position() < length) {
             opOffset = in.position();
             Opcode op = in.next();
@@ -173,6 +187,14 @@ final class FunctionCompiler {
             }
             dispatch(op, in);
         }
+        // A trap passing through adds this function to its WebAssembly stack (see TrapFrames).
+        Label end = cb.newBoundLabel();
+        cb.exceptionCatch(start, end, end, JitRuntime.CD_TRAP);
+        cb.loadConstant(funcIndex);
+        cb.aload(ctxSlot);
+        cb.invokestatic(TrapFrames.CD, "add", MethodTypeDesc.of(JitRuntime.CD_TRAP, JitRuntime.CD_TRAP,
+                ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
+        cb.athrow();
         if (osr != null) {
             osr.epilogue(cb);
         }
@@ -196,6 +218,9 @@ final class FunctionCompiler {
     }
 
     private void dispatch(Opcode op, InstructionReader in) {
+        if (pending != null && !consumesCondition(op)) {
+            materialize();
+        }
         for (InstructionFamily f : FAMILIES) {
             if (f.emit(this, op, in)) {
                 return;
@@ -228,6 +253,48 @@ final class FunctionCompiler {
             default -> {
             }
         }
+    }
+
+    // ---- Pending comparisons ----
+
+    /**
+     * The jump of a comparison whose 0/1 result has not been made: its operands are on the JVM
+     * stack (the type stack shows the i32 result). Null when there is none.
+     */
+    java.lang.classfile.Opcode pending;
+
+    private static boolean consumesCondition(Opcode op) {
+        return op == Opcode.BR_IF || op == Opcode.IF || op == Opcode.SELECT || op == Opcode.SELECT_T
+                || op == Opcode.I32_EQZ;
+    }
+
+    /** A comparison ends with {@code jump} pending instead of making its 0/1 result. */
+    void setPending(java.lang.classfile.Opcode jump) {
+        pending = jump;
+    }
+
+    /** Makes the pending comparison's 0/1 result. */
+    void materialize() {
+        Label yes = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.branch(pending, yes);
+        pending = null;
+        cb.iconst_0();
+        cb.goto_(done);
+        cb.labelBinding(yes);
+        cb.iconst_1();
+        cb.labelBinding(done);
+    }
+
+    /**
+     * Jumps to {@code target} if the i32 condition on top (or the pending comparison) is true, or,
+     * with {@code whenFalse}, if it is false. Consumes the condition (its type must already be
+     * popped by the caller).
+     */
+    void jumpIf(boolean whenFalse, Label target) {
+        java.lang.classfile.Opcode jump = pending != null ? pending : java.lang.classfile.Opcode.IFNE;
+        pending = null;
+        cb.branch(whenFalse ? Condition.negate(jump) : jump, target);
     }
 
     // ---- State used by the families ----

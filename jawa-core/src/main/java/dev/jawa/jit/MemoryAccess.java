@@ -4,13 +4,12 @@ import dev.jawa.Trap;
 import dev.jawa.runtime.Memory;
 import dev.jawa.runtime.Traps;
 import java.lang.constant.ClassDesc;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
- * Loads and stores for compiled code: effective address, bounds check, and a little-endian
- * array-view VarHandle access on the memory's current {@code byte[]}.
+ * Loads and stores for compiled code: the effective address, then {@link Memory}'s own accessor,
+ * which checks bounds inline and reads the memory's current {@code byte[]} through a
+ * little-endian array-view VarHandle (a large or shared memory's paged backing is its out-of-line
+ * path).
  *
  * <p>Why static methods and not the same bytes inline at every access: each is about 30 bytes of
  * bytecode, under HotSpot's always-inline size, so the machine code is the same as if it were
@@ -26,9 +25,6 @@ final class MemoryAccess {
 
     static final ClassDesc CD = ClassDesc.of(MemoryAccess.class.getName());
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] NO_DATA = new byte[0];
 
     private MemoryAccess() {
@@ -132,69 +128,39 @@ final class MemoryAccess {
     }
 
     // ---- the accesses (ea >= 0) ----
+    // Memory's own accessors check bounds inline and go out of line only on a failed check (to
+    // the paged backing of a large or shared memory, or to the trap), so they are the hot path.
 
     private static int i8(long ea, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 1) {
-            throw oob();
-        }
-        return b[(int) ea];
+        return m.loadI8(ea);
     }
 
     private static int i16(long ea, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 2) {
-            throw oob();
-        }
-        return (short) SHORT.get(b, (int) ea);
+        return m.loadI16(ea);
     }
 
     private static int i32(long ea, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 4) {
-            throw oob();
-        }
-        return (int) INT.get(b, (int) ea);
+        return m.loadI32(ea);
     }
 
     private static long i64(long ea, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 8) {
-            throw oob();
-        }
-        return (long) LONG.get(b, (int) ea);
+        return m.loadI64(ea);
     }
 
     private static void s8(long ea, int v, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 1) {
-            throw oob();
-        }
-        b[(int) ea] = (byte) v;
+        m.storeI8(ea, v);
     }
 
     private static void s16(long ea, int v, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 2) {
-            throw oob();
-        }
-        SHORT.set(b, (int) ea, (short) v);
+        m.storeI16(ea, v);
     }
 
     private static void s32(long ea, int v, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 4) {
-            throw oob();
-        }
-        INT.set(b, (int) ea, v);
+        m.storeI32(ea, v);
     }
 
     private static void s64(long ea, long v, Memory m) {
-        byte[] b = m.bytes();
-        if (ea > b.length - 8) {
-            throw oob();
-        }
-        LONG.set(b, (int) ea, v);
+        m.storeI64(ea, v);
     }
 
     // ---- size, grow and bulk operations ----

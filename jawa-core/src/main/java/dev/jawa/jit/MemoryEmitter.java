@@ -76,11 +76,11 @@ final class MemoryEmitter implements InstructionFamily {
             }
             case MEMORY_SIZE -> {
                 loadMemory(fc, in.index());
-                cb.invokevirtual(CD_MEMORY, "pages", MethodTypeDesc.of(I));
+                cb.invokevirtual(CD_MEMORY, "pages", MethodTypeDesc.of(J));
                 if (is64(fc, in.index())) {
-                    cb.i2l();
                     fc.push(TypeKind.LONG);
                 } else {
+                    cb.l2i();
                     fc.push(TypeKind.INT);
                 }
             }
@@ -126,10 +126,10 @@ final class MemoryEmitter implements InstructionFamily {
 
     /** Pushes memory {@code index} (memory 0 has a field of its own in the context). */
     static void loadMemory(FunctionCompiler fc, int index) {
-        fc.loadContext();
         if (index == 0) {
-            fc.cb.getfield(JvmTypes.CD_CONTEXT, "mem0", CD_MEMORY);
+            fc.cb.aload(fc.mem0Slot);
         } else {
+            fc.loadContext();
             fc.cb.getfield(JvmTypes.CD_CONTEXT, "memories", CD_MEMORY.arrayType());
             fc.cb.loadConstant(index);
             fc.cb.aaload();

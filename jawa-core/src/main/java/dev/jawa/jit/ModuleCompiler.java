@@ -108,10 +108,17 @@ final class ModuleCompiler {
         return JvmTypes.methodDesc(t).changeReturnType(ConstantDescs.CD_Object);
     }
 
+    /** A dispatcher's descriptor: the signature's parameters, the FunctionInstance, the caller's context. */
     static MethodTypeDesc dispatcherDesc(FuncType t) {
         MethodTypeDesc h = JvmTypes.handleDesc(t);
-        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION);
+        return h.insertParameterTypes(h.parameterCount(), JitCalls.CD_FUNCTION, JvmTypes.CD_CONTEXT);
     }
+
+    /**
+     * The most functions a dispatcher switches over directly; beyond, calls take the handle path
+     * (keeps the dispatcher well under HotSpot's 8,000-byte compile limit).
+     */
+    static final int MAX_DIRECT_CASES = 400;
 
     /** The name of the dispatcher for signature {@code t}, made on first use. */
     String dispatcher(FuncType t) {
@@ -169,12 +176,13 @@ final class ModuleCompiler {
                 for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
                     FuncType t = dispatcherTypes.get(e.getKey());
                     clb.withMethodBody(e.getValue(), e.getKey(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> dispatcherBody(cb, t));
+                            cb -> dispatcherBody(cb, t, sameSignature(t)));
                 }
             });
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
+        dump(bytes);
         return new ClassImage(bytes, failures, tailCalling, imported, osrLoops, osrEntries);
     }
 
@@ -206,6 +214,23 @@ final class ModuleCompiler {
             return new CompileLimitException("function " + index + " (" + def.body().length()
                     + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * With the system property {@code jawa.jit.dump} set to a directory, writes each generated
+     * class there (for javap when looking into the compiler's output).
+     */
+    private static void dump(byte[] bytes) {
+        String dir = System.getProperty("jawa.jit.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Path d = java.nio.file.Path.of(dir);
+                java.nio.file.Files.createDirectories(d);
+                java.nio.file.Files.write(java.nio.file.Files.createTempFile(d, "CompiledWasm", ".class"), bytes);
+            } catch (java.io.IOException e) {
+                System.err.println("jawa.jit.dump: " + e);
+            }
         }
     }
 
@@ -334,22 +359,79 @@ final class ModuleCompiler {
         cb.return_(TypeKind.from(JvmTypes.resultDesc(type.results())));
     }
 
-    /** Calls the FunctionInstance (last parameter) through its handle with the other parameters. */
-    private static void dispatcherBody(CodeBuilder cb, FuncType t) {
-        int slot = 0;
-        for (var p : t.params()) {
-            slot += JvmTypes.kind(p).slotSize();
+    /** The defined functions whose JVM signature is {@code t}'s (at most {@link #MAX_DIRECT_CASES}). */
+    private java.util.List<Integer> sameSignature(FuncType t) {
+        MethodTypeDesc want = JvmTypes.handleDesc(t);
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        int imported = wasm.importedFuncCount();
+        for (int d = 0; d < wasm.functions().size() && out.size() < MAX_DIRECT_CASES; d++) {
+            if (isInClass(imported + d)
+                    && JvmTypes.handleDesc(wasm.funcType(wasm.functions().get(d).typeIndex())).equals(want)) {
+                out.add(imported + d);
+            }
         }
-        cb.aload(slot);
+        return out;
+    }
+
+    /**
+     * Calls the FunctionInstance (after the parameters) with the parameters. A function of the
+     * caller's own instance is called by invokestatic of its method (a switch on its index), which
+     * HotSpot can inline like a direct call; any other function through its handle.
+     */
+    private void dispatcherBody(CodeBuilder cb, FuncType t, java.util.List<Integer> direct) {
+        int fSlot = 0;
+        for (var p : t.params()) {
+            fSlot += JvmTypes.kind(p).slotSize();
+        }
+        int ctxSlot = fSlot + 1;
+        ClassDesc wasmFunction = ClassDesc.of("dev.jawa.runtime.WasmFunction");
+        ClassDesc moduleInstance = ClassDesc.of("dev.jawa.runtime.ModuleInstance");
+        TypeKind result = TypeKind.from(JvmTypes.resultDesc(t.results()));
+        java.lang.classfile.Label generic = cb.newLabel();
+        if (!direct.isEmpty()) {
+            cb.aload(fSlot);
+            cb.instanceOf(wasmFunction);
+            cb.ifeq(generic);
+            cb.aload(fSlot);
+            cb.checkcast(wasmFunction);
+            cb.invokevirtual(wasmFunction, "instance", MethodTypeDesc.of(moduleInstance));
+            cb.aload(ctxSlot);
+            cb.getfield(JvmTypes.CD_CONTEXT, "instance", moduleInstance);
+            cb.if_acmpne(generic);
+            cb.aload(fSlot);
+            cb.checkcast(wasmFunction);
+            cb.invokevirtual(wasmFunction, "index", MethodTypeDesc.of(ConstantDescs.CD_int));
+            java.util.List<java.lang.classfile.instruction.SwitchCase> cases = new java.util.ArrayList<>();
+            java.util.List<java.lang.classfile.Label> targets = new java.util.ArrayList<>();
+            for (int index : direct) {
+                java.lang.classfile.Label l = cb.newLabel();
+                cases.add(java.lang.classfile.instruction.SwitchCase.of(index, l));
+                targets.add(l);
+            }
+            cb.lookupswitch(generic, cases);
+            for (int k = 0; k < direct.size(); k++) {
+                cb.labelBinding(targets.get(k));
+                loadParams(cb, t);
+                cb.aload(ctxSlot);
+                int index = direct.get(k);
+                cb.invokestatic(classDesc, methodName(index), JvmTypes.methodDesc(wasm.funcType(wasm.funcTypeIndex(index))));
+                cb.return_(result);
+            }
+        }
+        cb.labelBinding(generic);
+        cb.aload(fSlot);
         cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
-        slot = 0;
+        loadParams(cb, t);
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        cb.return_(result);
+    }
+
+    private static void loadParams(CodeBuilder cb, FuncType t) {
+        int slot = 0;
         for (var p : t.params()) {
             TypeKind k = JvmTypes.kind(p);
             cb.loadLocal(k, slot);
             slot += k.slotSize();
         }
-        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
-        ClassDesc r = JvmTypes.resultDesc(t.results());
-        cb.return_(TypeKind.from(r));
     }
 }

@@ -3,7 +3,6 @@ package dev.jawa.jit;
 import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Opcode;
 import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
@@ -78,46 +77,52 @@ final class NumericEmitter implements InstructionFamily {
                 }
             }
             // i32 comparisons
-            case I32_EQZ -> bool(cb, c -> cb.ifeq(c));
-            case I32_EQ -> bool(cb, c -> cb.if_icmpeq(c));
-            case I32_NE -> bool(cb, c -> cb.if_icmpne(c));
-            case I32_LT_S -> bool(cb, c -> cb.if_icmplt(c));
-            case I32_GT_S -> bool(cb, c -> cb.if_icmpgt(c));
-            case I32_LE_S -> bool(cb, c -> cb.if_icmple(c));
-            case I32_GE_S -> bool(cb, c -> cb.if_icmpge(c));
-            case I32_LT_U -> unsignedCompare(cb, false, c -> cb.iflt(c));
-            case I32_GT_U -> unsignedCompare(cb, false, c -> cb.ifgt(c));
-            case I32_LE_U -> unsignedCompare(cb, false, c -> cb.ifle(c));
-            case I32_GE_U -> unsignedCompare(cb, false, c -> cb.ifge(c));
+            case I32_EQZ -> {
+                if (fc.pending != null) {
+                    fc.pending = Condition.negate(fc.pending);
+                } else {
+                    fc.setPending(java.lang.classfile.Opcode.IFEQ);
+                }
+            }
+            case I32_EQ -> fc.setPending(java.lang.classfile.Opcode.IF_ICMPEQ);
+            case I32_NE -> fc.setPending(java.lang.classfile.Opcode.IF_ICMPNE);
+            case I32_LT_S -> fc.setPending(java.lang.classfile.Opcode.IF_ICMPLT);
+            case I32_GT_S -> fc.setPending(java.lang.classfile.Opcode.IF_ICMPGT);
+            case I32_LE_S -> fc.setPending(java.lang.classfile.Opcode.IF_ICMPLE);
+            case I32_GE_S -> fc.setPending(java.lang.classfile.Opcode.IF_ICMPGE);
+            case I32_LT_U -> unsignedCompare(fc, cb, false, java.lang.classfile.Opcode.IFLT);
+            case I32_GT_U -> unsignedCompare(fc, cb, false, java.lang.classfile.Opcode.IFGT);
+            case I32_LE_U -> unsignedCompare(fc, cb, false, java.lang.classfile.Opcode.IFLE);
+            case I32_GE_U -> unsignedCompare(fc, cb, false, java.lang.classfile.Opcode.IFGE);
             // i64 comparisons
             case I64_EQZ -> {
                 cb.lconst_0();
                 cb.lcmp();
-                bool(cb, c -> cb.ifeq(c));
+                fc.setPending(java.lang.classfile.Opcode.IFEQ);
             }
-            case I64_EQ -> longCompare(cb, c -> cb.ifeq(c));
-            case I64_NE -> longCompare(cb, c -> cb.ifne(c));
-            case I64_LT_S -> longCompare(cb, c -> cb.iflt(c));
-            case I64_GT_S -> longCompare(cb, c -> cb.ifgt(c));
-            case I64_LE_S -> longCompare(cb, c -> cb.ifle(c));
-            case I64_GE_S -> longCompare(cb, c -> cb.ifge(c));
-            case I64_LT_U -> unsignedCompare(cb, true, c -> cb.iflt(c));
-            case I64_GT_U -> unsignedCompare(cb, true, c -> cb.ifgt(c));
-            case I64_LE_U -> unsignedCompare(cb, true, c -> cb.ifle(c));
-            case I64_GE_U -> unsignedCompare(cb, true, c -> cb.ifge(c));
+            case I64_EQ -> longCompare(fc, cb, java.lang.classfile.Opcode.IFEQ);
+            case I64_NE -> longCompare(fc, cb, java.lang.classfile.Opcode.IFNE);
+            case I64_LT_S -> longCompare(fc, cb, java.lang.classfile.Opcode.IFLT);
+            case I64_GT_S -> longCompare(fc, cb, java.lang.classfile.Opcode.IFGT);
+            case I64_LE_S -> longCompare(fc, cb, java.lang.classfile.Opcode.IFLE);
+            case I64_GE_S -> longCompare(fc, cb, java.lang.classfile.Opcode.IFGE);
+            case I64_LT_U -> unsignedCompare(fc, cb, true, java.lang.classfile.Opcode.IFLT);
+            case I64_GT_U -> unsignedCompare(fc, cb, true, java.lang.classfile.Opcode.IFGT);
+            case I64_LE_U -> unsignedCompare(fc, cb, true, java.lang.classfile.Opcode.IFLE);
+            case I64_GE_U -> unsignedCompare(fc, cb, true, java.lang.classfile.Opcode.IFGE);
             // float comparisons: fcmpg gives 1 on NaN, fcmpl -1, chosen so NaN compares false
-            case F32_EQ -> floatCompare(cb, false, false, c -> cb.ifeq(c));
-            case F32_NE -> floatCompare(cb, false, false, c -> cb.ifne(c));
-            case F32_LT -> floatCompare(cb, false, true, c -> cb.iflt(c));
-            case F32_GT -> floatCompare(cb, false, false, c -> cb.ifgt(c));
-            case F32_LE -> floatCompare(cb, false, true, c -> cb.ifle(c));
-            case F32_GE -> floatCompare(cb, false, false, c -> cb.ifge(c));
-            case F64_EQ -> floatCompare(cb, true, false, c -> cb.ifeq(c));
-            case F64_NE -> floatCompare(cb, true, false, c -> cb.ifne(c));
-            case F64_LT -> floatCompare(cb, true, true, c -> cb.iflt(c));
-            case F64_GT -> floatCompare(cb, true, false, c -> cb.ifgt(c));
-            case F64_LE -> floatCompare(cb, true, true, c -> cb.ifle(c));
-            case F64_GE -> floatCompare(cb, true, false, c -> cb.ifge(c));
+            case F32_EQ -> floatCompare(fc, cb, false, false, java.lang.classfile.Opcode.IFEQ);
+            case F32_NE -> floatCompare(fc, cb, false, false, java.lang.classfile.Opcode.IFNE);
+            case F32_LT -> floatCompare(fc, cb, false, true, java.lang.classfile.Opcode.IFLT);
+            case F32_GT -> floatCompare(fc, cb, false, false, java.lang.classfile.Opcode.IFGT);
+            case F32_LE -> floatCompare(fc, cb, false, true, java.lang.classfile.Opcode.IFLE);
+            case F32_GE -> floatCompare(fc, cb, false, false, java.lang.classfile.Opcode.IFGE);
+            case F64_EQ -> floatCompare(fc, cb, true, false, java.lang.classfile.Opcode.IFEQ);
+            case F64_NE -> floatCompare(fc, cb, true, false, java.lang.classfile.Opcode.IFNE);
+            case F64_LT -> floatCompare(fc, cb, true, true, java.lang.classfile.Opcode.IFLT);
+            case F64_GT -> floatCompare(fc, cb, true, false, java.lang.classfile.Opcode.IFGT);
+            case F64_LE -> floatCompare(fc, cb, true, true, java.lang.classfile.Opcode.IFLE);
+            case F64_GE -> floatCompare(fc, cb, true, false, java.lang.classfile.Opcode.IFGE);
             // i32 arithmetic
             case I32_CLZ -> call(cb, ConstantDescs.CD_Integer, "numberOfLeadingZeros", I, I);
             case I32_CTZ -> call(cb, ConstantDescs.CD_Integer, "numberOfTrailingZeros", I, I);
@@ -293,37 +298,23 @@ final class NumericEmitter implements InstructionFamily {
         return true;
     }
 
-    /** A conditional jump consuming the operands, turned into an int 1 (taken) or 0. */
-    private interface Jump {
-        void to(Label target);
-    }
-
-    private static void bool(CodeBuilder cb, Jump jump) {
-        Label yes = cb.newLabel();
-        Label done = cb.newLabel();
-        jump.to(yes);
-        cb.iconst_0();
-        cb.goto_(done);
-        cb.labelBinding(yes);
-        cb.iconst_1();
-        cb.labelBinding(done);
-    }
-
-    private static void longCompare(CodeBuilder cb, Jump jump) {
+    private static void longCompare(FunctionCompiler fc, CodeBuilder cb, java.lang.classfile.Opcode jump) {
         cb.lcmp();
-        bool(cb, jump);
+        fc.setPending(jump);
     }
 
-    private static void unsignedCompare(CodeBuilder cb, boolean wide, Jump jump) {
+    private static void unsignedCompare(FunctionCompiler fc, CodeBuilder cb, boolean wide, java.lang.classfile.Opcode jump) {
         if (wide) {
             call(cb, ConstantDescs.CD_Long, "compareUnsigned", I, J, J);
         } else {
             call(cb, ConstantDescs.CD_Integer, "compareUnsigned", I, I, I);
         }
-        bool(cb, jump);
+        fc.setPending(jump);
     }
 
-    private static void floatCompare(CodeBuilder cb, boolean wide, boolean nanIsGreater, Jump jump) {
+    /** fcmpg gives 1 on NaN and fcmpl -1: each comparison takes the one that makes NaN false. */
+    private static void floatCompare(FunctionCompiler fc, CodeBuilder cb, boolean wide, boolean nanIsGreater,
+            java.lang.classfile.Opcode jump) {
         if (wide) {
             if (nanIsGreater) {
                 cb.dcmpg();
@@ -335,7 +326,7 @@ final class NumericEmitter implements InstructionFamily {
         } else {
             cb.fcmpl();
         }
-        bool(cb, jump);
+        fc.setPending(jump);
     }
 
     private static void call(CodeBuilder cb, ClassDesc owner, String name, ClassDesc ret, ClassDesc... params) {

@@ -24,14 +24,7 @@ final class ReferenceEmitter implements InstructionFamily {
             }
             case REF_IS_NULL -> {
                 fc.pop();
-                Label yes = fc.newLabel();
-                Label done = fc.newLabel();
-                cb.ifnull(yes);
-                cb.iconst_0();
-                cb.goto_(done);
-                cb.labelBinding(yes);
-                cb.iconst_1();
-                cb.labelBinding(done);
+                fc.setPending(java.lang.classfile.Opcode.IFNULL);
                 fc.push(TypeKind.INT);
             }
             case REF_FUNC -> {

@@ -85,6 +85,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
         if (entry == null) {
             return false;
         }
+        TieringPolicy.log("OSR into function " + f.index() + " at the loop at body offset " + loopOffset);
         Object result;
         try {
             result = entry.asType(OSR_CALL).invokeExact(values, refs, loopOffset, context(f.instance(), code));
@@ -96,6 +97,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
             throw new IllegalStateException("unexpected checked exception from compiled code", e);
         }
         JitTier.storeResults(result, t, values, refs);
+        TieringPolicy.log("OSR of function " + f.index() + " at the loop at body offset " + loopOffset + " returned");
         return true;
     }
 

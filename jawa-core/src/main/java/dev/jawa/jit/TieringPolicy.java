@@ -44,8 +44,19 @@ final class TieringPolicy {
 
     private static final Map<ValidatedModule, ModuleJobs> JOBS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** With the system property {@code jawa.tier.verbose}, what tiering does goes to stderr (diagnostics). */
+    static final boolean VERBOSE = Boolean.getBoolean("jawa.tier.verbose");
+
     private TieringPolicy() {
     }
+
+    static void log(String what) {
+        if (VERBOSE) {
+            System.err.printf("jawa tiering %.3f s: %s%n", (System.nanoTime() - START) / 1e9, what);
+        }
+    }
+
+    private static final long START = System.nanoTime();
 
     private static ModuleJobs jobs(ValidatedModule module) {
         synchronized (JOBS) {
@@ -97,6 +108,8 @@ final class TieringPolicy {
                 if (whole == null) {
                     Job job = new Job();
                     whole = job;
+                    log("compiling the module (" + module.module().functions().size() + " functions), function "
+                            + defined + " is hot");
                     COMPILER.execute(() -> job.run(() -> CodeCache.compile(module, true)));
                 }
                 return whole;
@@ -110,6 +123,7 @@ final class TieringPolicy {
                         byFunction[d] = made;
                     }
                 }
+                log("compiling a chunk around function " + defined);
                 COMPILER.execute(() -> made.run(() -> ModuleCompiler.compileChunk(module, include)));
                 job = made;
             }
@@ -167,6 +181,7 @@ final class TieringPolicy {
                 failure = e;
                 code = null;
             }
+            log(code == null ? "compiling failed: " + failure : "compiled");
             result.complete(code);
         }
 

@@ -21,9 +21,20 @@ public final class HostFunction extends FunctionInstance {
         this.name = name;
     }
 
+    /**
+     * Runs the host's code. A Java exception it throws (other than Jawa's own, such as a
+     * {@link dev.jawa.Trap} it raises on purpose) becomes a {@link dev.jawa.HostException}, so
+     * that it unwinds WebAssembly frames like a trap and names the function it came from.
+     */
     @Override
     public void invoke(long[] values, Object[] refs) {
-        code.call(values, refs);
+        try {
+            code.call(values, refs);
+        } catch (dev.jawa.WasmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new dev.jawa.HostException(name, e);
+        }
     }
 
     @Override

@@ -130,6 +130,61 @@ class JitTierTest {
     }
 
     @Test
+    void trapsCarryTheWebAssemblyStackTrace() {
+        Instance inst = instance("""
+                (module
+                  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                  (func $outer (export "outer") (param i32) (result i32) (call $inner (local.get 0))))
+                """);
+        Trap t = assertThrows(Trap.class, () -> inst.function("outer").call(0));
+        assertEquals("integer divide by zero", t.reason());
+        assertEquals(2, t.wasmStackTrace().size());
+        assertEquals(0, t.wasmStackTrace().get(0).functionIndex());
+        assertEquals(1, t.wasmStackTrace().get(1).functionIndex());
+    }
+
+    @Test
+    void tailCallsRunInConstantStack() {
+        Instance i = instance("""
+                (module
+                  (type $t (func (param i64 i64) (result i64)))
+                  (table funcref (elem $even $odd))
+                  (func $even (export "even") (param i64 i64) (result i64)
+                    (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+                      (else (return_call_indirect (type $t) (i64.sub (local.get 0) (i64.const 1))
+                        (i64.add (local.get 1) (i64.const 1)) (i32.const 1)))))
+                  (func $odd (param i64 i64) (result i64)
+                    (if (result i64) (i64.eqz (local.get 0)) (then (i64.const -1))
+                      (else (return_call $even (i64.sub (local.get 0) (i64.const 1)) (local.get 1))))))
+                """);
+        // Far deeper than any JVM stack: only constant-stack tail calls get there.
+        assertEquals(1_000_000L, i.function("even").call(2_000_000, 0)[0]);
+        assertEquals(-1L, i.function("even").call(7, 0)[0]);
+    }
+
+    @Test
+    void indirectCallsReachOwnAndForeignFunctions() {
+        Engine engine = new Engine(Tier.JIT);
+        Instance a = engine.compileText("""
+                (module
+                  (table (export "t") 2 funcref)
+                  (elem (i32.const 0) $ten)
+                  (func $ten (param i32) (result i32) (i32.add (local.get 0) (i32.const 10))))
+                """).instantiate();
+        Instance b = engine.compileText("""
+                (module
+                  (type $f (func (param i32) (result i32)))
+                  (import "a" "t" (table 2 funcref))
+                  (elem (i32.const 1) $twenty)
+                  (func $twenty (param i32) (result i32) (i32.add (local.get 0) (i32.const 20)))
+                  (func (export "call") (param i32 i32) (result i32)
+                    (call_indirect (type $f) (local.get 1) (local.get 0))))
+                """).instantiate(new Linker().instance("a", a));
+        assertEquals(15, b.function("call").call(0, 5)[0]);
+        assertEquals(25, b.function("call").call(1, 5)[0]);
+    }
+
+    @Test
     void importedHostFunctionsAreCalled() {
         FuncType t = new FuncType(List.<ValType>of(NumType.I32, NumType.I32), List.<ValType>of(NumType.I32));
         Linker linker = new Linker().function("env", "mul", t, (values, refs) -> values[0] = (int) values[0] * (int) values[1]);

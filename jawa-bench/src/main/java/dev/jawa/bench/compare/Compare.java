@@ -1,5 +1,6 @@
 package dev.jawa.bench.compare;
 
+import dev.jawa.bench.embed.MicroReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +30,25 @@ public final class Compare {
               --rounds N          rounds per kernel and engine, the median is reported (default 5)
               --scale quick|full  the comparison's sizes or each kernel's default size (default quick)
               --only K1,K2        run only these kernels
+              --kernels on|off    run the kernels (default on); off measures startup alone and prints
+                                  its tables without writing the report or the chart
               --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
                                   chicory-interp, chicory-compiler, jawa-interp, jawa-jit, jawa-auto)
               --timeout SECONDS   the longest one run may take (default 600)
               --startup on|off    also measure startup on a small and a large module (default on)
               --startup-dir DIR   where the startup modules are generated; default jawa-bench/target/startup
+              --micro FILE        the microbenchmark tables the report includes (written by jawa-bench/micro.sh);
+                                  default jawa-bench/results/microbenchmarks.md
               --report FILE       write the full Markdown report there (as BENCHMARKS.md)
               --svg FILE          write the bar chart there
               --command TEXT      the command line to record in the report
+            The defaults (5 rounds, quick sizes, startup on) are to finish within 20 minutes on 2 cores,
+            with every engine; the runner warns when a run takes longer. Chicory's interpreter takes
+            most of it (about 4 minutes); each further Jawa tier adds one run per kernel and round.
             """;
+
+    /** How long the whole comparison may take on the project's 2-core machine (issue 7). */
+    static final Duration BUDGET = Duration.ofMinutes(20);
 
     private Compare() {}
 
@@ -58,7 +69,7 @@ public final class Compare {
             return;
         }
         List<Kernel> kernels = KernelCatalog.load(o.kernelsDir).stream()
-                .filter(k -> o.only.isEmpty() || o.only.contains(k.name()))
+                .filter(k -> o.kernels && (o.only.isEmpty() || o.only.contains(k.name())))
                 .toList();
         List<Engine> all = engines(o, kernels);
         List<Engine> engines = new ArrayList<>();
@@ -69,7 +80,7 @@ public final class Compare {
             }
             e.unavailableReason().ifPresentOrElse(r -> unavailable.put(e.displayName(), r), () -> engines.add(e));
         }
-        if (engines.isEmpty() || kernels.isEmpty()) {
+        if (engines.isEmpty() || (kernels.isEmpty() && !o.startup)) {
             System.err.println("compare: nothing to run (engines: " + unavailable + ")");
             System.exit(2);
         }
@@ -80,6 +91,8 @@ public final class Compare {
         List<Engine> startupEngines = engines.stream().flatMap(e -> e.forStartup().stream()).toList();
         Results startup = new Results(startupModules.stream().map(Kernel::name).toList(),
                 startupEngines.stream().map(Engine::displayName).toList());
+        // The same startup runs timed from outside: process start to exit, the runtime's own start included.
+        Results startupWall = new Results(startup.kernels(), startup.engines());
 
         String loadBefore = Machine.loadAverage();
         Instant started = Instant.now();
@@ -92,14 +105,14 @@ public final class Compare {
                     if (results.failure(k.name(), e.displayName()).isPresent()) {
                         continue;
                     }
-                    runOnce(results, k, size, e, o.timeout, round, o.rounds);
+                    runOnce(results, null, k, size, e, o.timeout, round, o.rounds);
                 }
             }
             for (Kernel m : startupModules) {
                 for (int j = 0; j < startupEngines.size(); j++) {
                     Engine e = startupEngines.get((j + round) % startupEngines.size());
                     if (startup.failure(m.name(), e.displayName()).isEmpty()) {
-                        runOnce(startup, m, 0, e, o.timeout, round, o.rounds);
+                        runOnce(startup, startupWall, m, 0, e, o.timeout, round, o.rounds);
                     }
                 }
             }
@@ -110,24 +123,38 @@ public final class Compare {
         String times = MarkdownTables.times(results, "kernel (size)",
                 kernels.stream().map(k -> k.name() + " (" + k.size(o.scale) + ")").toList());
         String ratios = MarkdownTables.ratios(results, baseline);
-        String startupTimes = startupModules.isEmpty() ? null : MarkdownTables.times(startup, "module",
-                startupModules.stream().map(Compare::describe).toList(), false);
+        List<String> startupLabels = startupModules.stream().map(Compare::describe).toList();
+        String startupTimes = startupModules.isEmpty() ? null
+                : MarkdownTables.times(startup, "module", startupLabels, false);
+        String startupWallTimes = startupModules.isEmpty() ? null
+                : MarkdownTables.times(startupWall, "module", startupLabels, false);
         System.out.println("Median of " + o.rounds + " rounds:\n\n" + times);
         System.out.println("Ratios against " + baseline + " (below 1 is faster):\n\n" + ratios);
         if (startupTimes != null) {
-            System.out.println("Startup, median of " + o.rounds + " rounds:\n\n" + startupTimes);
+            System.out.println("Startup in process (bytes in memory to the first call's return), median of "
+                    + o.rounds + " rounds:\n\n" + startupTimes);
+            System.out.println("Startup as a whole process (start to exit), median of " + o.rounds
+                    + " rounds:\n\n" + startupWallTimes);
         }
         unavailable.forEach((name, reason) -> System.out.println("Not measured: " + name + ": " + reason));
         System.out.println("The comparison took " + took.toMinutesPart() + " min " + took.toSecondsPart() + " s.");
 
-        if (o.svg != null) {
+        if (o.svg != null && !kernels.isEmpty()) {
             write(o.svg, SvgChart.render(results, "Median run time per kernel (" + o.rounds + " rounds, "
                     + o.scale.name().toLowerCase(Locale.ROOT) + " sizes; lower is better)"));
         }
-        if (o.report != null) {
+        if (o.report != null && kernels.isEmpty()) {
+            // A startup-only run would leave the report without its kernel tables: print, do not write.
+            System.err.println("compare: no kernels ran, so " + o.report + " is left as it is (the tables are above)");
+        } else if (o.report != null) {
             write(o.report, Report.render(new Report.Inputs(o.rounds, o.scale, baseline, times, ratios,
-                    startupTimes, unavailable, took, o.command, o.svg == null ? null : relative(o.report, o.svg),
+                    startupTimes, startupWallTimes, MicroReport.section(o.micro), unavailable, took, o.command,
+                    o.svg == null ? null : relative(o.report, o.svg),
                     started, loadBefore, loadAfter)));
+        }
+        if (took.compareTo(BUDGET) > 0) {
+            System.err.println("compare: the comparison took " + took.toMinutes() + " min, over its budget of "
+                    + BUDGET.toMinutes() + " min on 2 cores: lower --rounds or the quick sizes (kernels/sizes.txt)");
         }
         if (startup.anyFailure()) {
             // A peer engine that cannot load the large module is a finding, not a broken run.
@@ -139,8 +166,12 @@ public final class Compare {
         }
     }
 
-    private static void runOnce(Results results, Kernel k, long size, Engine e, Duration timeout, int round,
-            int rounds) throws IOException, InterruptedException {
+    /**
+     * Runs a kernel once under an engine and records its in-process time in {@code results} (and
+     * its whole-process time in {@code wall}, unless that is null), or the reason it failed.
+     */
+    private static void runOnce(Results results, Results wall, Kernel k, long size, Engine e, Duration timeout,
+            int round, int rounds) throws IOException, InterruptedException {
         Engine.RunResult r = e.run(k, size, timeout);
         String verdict;
         long expected = k.expected().get(size);
@@ -162,8 +193,14 @@ public final class Compare {
         }
         if (verdict == null) {
             results.add(k.name(), e.displayName(), r.nanos());
+            if (wall != null) {
+                wall.add(k.name(), e.displayName(), r.wallNanos());
+            }
         } else {
             results.fail(k.name(), e.displayName(), verdict);
+            if (wall != null) {
+                wall.fail(k.name(), e.displayName(), verdict);
+            }
         }
         System.err.printf(Locale.ROOT, "[round %d/%d] %-10s %-20s %s%n", round + 1, rounds, k.name(), e.displayName(),
                 verdict == null ? MarkdownTables.millis(r.nanos() / 1e6) : verdict + tail(r));
@@ -249,7 +286,9 @@ public final class Compare {
         Path report;
         Path svg;
         boolean startup = true;
+        boolean kernels = true;
         Path startupDir = Path.of("jawa-bench/target/startup");
+        Path micro = Path.of("jawa-bench/results/microbenchmarks.md");
         String command = "java -cp jawa-bench/target/benchmarks.jar " + Compare.class.getName();
 
         static Options parse(String[] args) {
@@ -285,10 +324,20 @@ public final class Compare {
                         default -> throw new IllegalArgumentException("--startup takes on or off, not " + v);
                     };
                     case "--startup-dir" -> o.startupDir = Path.of(v);
+                    case "--kernels" -> o.kernels = onOff(a, v);
+                    case "--micro" -> o.micro = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             return o;
+        }
+
+        private static boolean onOff(String option, String value) {
+            return switch (value) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException(option + " takes on or off, not " + value);
+            };
         }
 
         private static int positive(String option, String value) {

@@ -61,10 +61,12 @@ public interface Engine {
      * One run's outcome.
      *
      * @param nanos the measured time (see {@link Engine})
+     * @param wallNanos the whole process's time, from before its start to its exit, as the runner
+     *     saw it (for the JVM engines this includes the JVM's start and class loading)
      * @param stdout what the program printed
      * @param stderr what the program and the runner printed on stderr
      * @param exitCode the process's exit status
      * @param timedOut whether the run was stopped at the timeout
      */
-    record RunResult(long nanos, String stdout, String stderr, int exitCode, boolean timedOut) {}
+    record RunResult(long nanos, long wallNanos, String stdout, String stderr, int exitCode, boolean timedOut) {}
 }

@@ -1,20 +1,19 @@
 package dev.jawa.bench.compare;
 
+import dev.jawa.bench.JawaTiers;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Jawa's own tiers: interp, jit and auto (auto is the baseline of every ratio once it exists).
- *
- * <p>The interpreter runs through {@link JawaMain}; jit and auto do not exist yet and report
- * themselves unavailable, so they are never run: no Jawa number is ever made up. TODO: the
- * startup measurement needs a {@code JawaStartupMain} (see {@link ChicoryStartupMain}), returned
- * by {@link #forStartup()}.
+ * Kernels run through {@link JawaMain}, the startup measurement through {@link JawaStartupMain}.
+ * A tier that does not exist yet reports itself unavailable (see {@link JawaTiers}) and is never
+ * run: no Jawa number is ever made up.
  */
 final class JawaEngine extends JvmEngine {
 
     /** The tiers, in the order the tables show them. */
-    static final List<String> TIERS = List.of("interp", "jit", "auto");
+    static final List<String> TIERS = JawaTiers.ALL;
 
     private final String tier;
 
@@ -22,7 +21,7 @@ final class JawaEngine extends JvmEngine {
      * @param tier one of {@link #TIERS}
      */
     JawaEngine(String tier) {
-        super("jawa-" + tier, "Jawa " + tier, "dev.jawa.bench.compare.JawaMain", tier);
+        super("jawa-" + tier, "Jawa " + tier, JawaMain.class.getName(), JawaStartupMain.class.getName(), tier);
         this.tier = tier;
     }
 
@@ -37,7 +36,6 @@ final class JawaEngine extends JvmEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        return tier.equals("interp") ? Optional.empty()
-                : Optional.of("Jawa has no " + tier + " tier yet (only the interpreter exists)");
+        return JawaTiers.unavailableReason(tier);
     }
 }

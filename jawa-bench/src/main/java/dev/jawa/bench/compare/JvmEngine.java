@@ -18,18 +18,21 @@ class JvmEngine extends ProcessEngine {
     private final String id;
     private final String displayName;
     private final String mainClass;
+    private final String startupMainClass;
     private final String mode;
 
     /**
      * @param id the engine's identifier
      * @param displayName its name in tables
      * @param mainClass the runner's main class
+     * @param startupMainClass the main class of the startup measurement (same protocol), or null
      * @param mode the runner's first argument
      */
-    JvmEngine(String id, String displayName, String mainClass, String mode) {
+    JvmEngine(String id, String displayName, String mainClass, String startupMainClass, String mode) {
         this.id = id;
         this.displayName = displayName;
         this.mainClass = mainClass;
+        this.startupMainClass = startupMainClass;
         this.mode = mode;
     }
 
@@ -50,10 +53,8 @@ class JvmEngine extends ProcessEngine {
 
     @Override
     public Optional<Engine> forStartup() {
-        if (mainClass.equals(ChicoryMain.class.getName())) {
-            return Optional.of(new JvmEngine(id, displayName, ChicoryStartupMain.class.getName(), mode));
-        }
-        return Optional.empty();
+        return startupMainClass == null ? Optional.empty()
+                : Optional.of(new JvmEngine(id, displayName, startupMainClass, null, mode));
     }
 
     @Override
@@ -78,8 +79,10 @@ class JvmEngine extends ProcessEngine {
      * @return the engine
      */
     static JvmEngine chicory(boolean compiler) {
+        String main = ChicoryMain.class.getName();
+        String startup = ChicoryStartupMain.class.getName();
         return compiler
-                ? new JvmEngine("chicory-compiler", "Chicory compiler", ChicoryMain.class.getName(), "compiler")
-                : new JvmEngine("chicory-interp", "Chicory interpreter", ChicoryMain.class.getName(), "interpreter");
+                ? new JvmEngine("chicory-compiler", "Chicory compiler", main, startup, "compiler")
+                : new JvmEngine("chicory-interp", "Chicory interpreter", main, startup, "interpreter");
     }
 }

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** What the report says about the machine and the tools a comparison ran with. */
-final class Machine {
+public final class Machine {
 
     private Machine() {}
 
     /** @return the processor's model name from /proc/cpuinfo (as {@code lscpu} shows it) */
-    static String cpuModel() {
+    public static String cpuModel() {
         return procField(Path.of("/proc/cpuinfo"), "model name").orElse(System.getProperty("os.arch"));
     }
 
@@ -44,7 +44,7 @@ final class Machine {
      *
      * @return e.g. {@code 0.42}, or {@code unknown} off Linux
      */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0];
         } catch (IOException | RuntimeException e) {
@@ -53,7 +53,7 @@ final class Machine {
     }
 
     /** @return the JVM the comparison (and every JVM engine) runs on */
-    static String java() {
+    public static String java() {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 

@@ -51,7 +51,7 @@ abstract class ProcessEngine implements Engine {
             String stdout = Files.readString(out);
             String stderr = Files.readString(err);
             long nanos = reportsTime() ? RunOutput.reportedNanos(stderr).orElse(-1) : wall;
-            return new RunResult(nanos, stdout, stderr, finished ? p.exitValue() : -1, !finished);
+            return new RunResult(nanos, wall, stdout, stderr, finished ? p.exitValue() : -1, !finished);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

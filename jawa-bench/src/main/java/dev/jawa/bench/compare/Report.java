@@ -1,5 +1,6 @@
 package dev.jawa.bench.compare;
 
+import dev.jawa.bench.embed.MicroReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,10 @@ final class Report {
      * @param baseline the engine the ratios are taken against
      * @param times the Markdown table of times
      * @param ratios the Markdown table of ratios
-     * @param startup the Markdown table of startup times, or null when startup was not measured
+     * @param startup the Markdown table of startup times in process, or null when startup was not
+     *     measured
+     * @param startupWall the same runs' whole-process times, or null when startup was not measured
+     * @param micro the microbenchmark section, with its markers (see {@link MicroReport#section})
      * @param unavailable engines not measured, with the reason
      * @param took how long the comparison took
      * @param command the command line that produced it
@@ -31,6 +35,7 @@ final class Report {
      * @param loadAfter the 1-minute load average after the last run
      */
     record Inputs(int rounds, Kernel.Scale scale, String baseline, String times, String ratios, String startup,
+            String startupWall, String micro,
             Map<String, String> unavailable, Duration took, String command, String chart, Instant started,
             String loadBefore, String loadAfter) {}
 
@@ -82,18 +87,39 @@ final class Report {
             sb.append("""
                     ### Startup
 
-                    The time from a module's bytes in memory to the return of its first call: decoding, \
-                    validation, compilation where the engine compiles ahead, instantiation (with do-nothing \
-                    host functions for the imports) and one call of an exported `probe(40, 2)`, whose \
-                    answer, 42, is checked. The small module is that one function; the large one is \
+                    Decoding, validation, compilation where the engine compiles ahead, instantiation (with \
+                    do-nothing host functions for the imports) and one call of an exported `probe(40, 2)`, \
+                    whose answer, 42, is checked. The small module is that one function; the large one is \
                     `LargeModuleGenerator`'s (thousands of functions, more than 10 MB of code), generated into \
                     `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
                     names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
-                    validator and wabt's `wasm-validate` accept it).
+                    validator and wabt's `wasm-validate` accept it). Jawa's interpreter translates a function \
+                    on its first call, so of the large module only the probe is translated.
+
+                    In process: from the module's bytes in memory to the return of the first call, timed \
+                    inside the engine's process (the start of the JVM or of node and the reading of the file \
+                    are not included):
 
                     """.formatted(in.rounds()));
             sb.append(in.startup()).append('\n');
+            sb.append("""
+                    Whole process: the same runs timed by the runner from the start of the process to its \
+                    exit, so the start of the JVM (with the loading of the engine's classes) or of node, \
+                    and the reading of the file, are included:
+
+                    """);
+            sb.append(in.startupWall()).append('\n');
         }
+        sb.append("""
+                ### Microbenchmarks (JMH)
+
+                The cost of crossing between Java and WebAssembly and of reaching an instance's memory \
+                from Java, for Jawa and Chicory side by side in one JMH run (`jawa-bench/src/main/java/dev/\
+                jawa/bench/embed`). `jawa-bench/micro.sh` runs them and rewrites these tables; the \
+                comparison above does not.
+
+                """);
+        sb.append(in.micro()).append('\n');
         if (!in.unavailable().isEmpty()) {
             sb.append("Not measured:\n\n");
             in.unavailable().forEach((name, reason) -> sb.append("- ").append(name).append(": ").append(reason)
@@ -114,7 +140,8 @@ final class Report {
                 - Every run's checksum is checked; a wrong checksum, a crash or a timeout shows in the \
                 table instead of a time, and the runner exits with status 1.
                 - Quick sizes (`jawa-bench/kernels/sizes.txt`) keep the slowest engine, Chicory's \
-                interpreter, within the 20-minute budget on 2 cores. At these sizes a run under node or \
+                interpreter, within the 20-minute budget on 2 cores (the runner warns when the whole comparison \
+                takes longer). At these sizes a run under node or \
                 Chicory's compiler is largely compilation and (on the JVM) warm-up, which is part of what \
                 a user waits for but not steady-state speed. `--scale full` runs each kernel's default \
                 size (0.5 to 2 s natively); with Chicory's interpreter that takes hours, so leave it out \
@@ -124,7 +151,9 @@ final class Report {
                 WASI calls the kernels make itself: node 20's `node:wasi` keeps a stale pointer to the \
                 memory after `memory.grow` and crashes or loses output once a kernel's memory grows. \
                 Chicory runs the modules with chicory-wasi, in its interpreter and with its bytecode \
-                compiler, in a JVM with `-Xmx3g -Xss64m`.
+                compiler, in a JVM with `-Xmx3g -Xss64m`; Jawa runs them in the same kind of JVM, one \
+                column per tier that exists (`interp`, `jit`, `auto`), with the WASI calls the kernels \
+                make written in `JawaMain` on Jawa's embedding API.
 
                 ## The kernels
 

@@ -27,14 +27,26 @@ import java.util.Map;
  *
  * <p>Commands about the formats and validation alone ({@code assert_malformed},
  * {@code assert_invalid} and their custom forms) are other runners' checks and are not counted
- * here. Threads ({@code thread}, {@code wait}) are not supported yet: each is one failed check.
+ * here.
+ *
+ * <p>Threads: {@code (thread $t (shared (module $m))* command*)} runs its commands on a new JVM
+ * thread, with an executor of its own that sees only the named shared module instances (the same
+ * instances, so their shared memories are shared for real) and the same {@code spectest}; its
+ * checks count as the script's. {@code (wait $t)} joins it, and is itself one check: it fails if
+ * the thread does not finish within {@link #THREAD_TIMEOUT_SECONDS} (it is then interrupted,
+ * which ends a {@code memory.atomic.wait}). Threads never waited for are joined at the end.
  */
 public final class WastExecutor {
 
     private final ExecutionTier tier;
     private final String file;
     private final CheckTally tally;
-    private final Spectest spectest = new Spectest();
+    /** How long {@code wait} waits for a thread. */
+    static final long THREAD_TIMEOUT_SECONDS = 60;
+
+    private final Spectest spectest;
+    /** The script's threads by name, not yet waited for. */
+    private final Map<String, ScriptThread> threads = new java.util.LinkedHashMap<>();
     private final Map<String, ModuleInstance> named = new HashMap<>();
     private final Map<String, ModuleInstance> registered = new HashMap<>();
     private final Map<String, ValidatedModule> definitions = new HashMap<>();
@@ -42,9 +54,18 @@ public final class WastExecutor {
 
     /** An executor for the script {@code file}, recording into {@code tally}. */
     public WastExecutor(ExecutionTier tier, String file, CheckTally tally) {
+        this(tier, file, tally, new Spectest());
+    }
+
+    private WastExecutor(ExecutionTier tier, String file, CheckTally tally, Spectest spectest) {
         this.tier = tier;
         this.file = file;
         this.tally = tally;
+        this.spectest = spectest;
+    }
+
+    /** A {@code thread} command running on its JVM thread, with its own executor and tally. */
+    private record ScriptThread(Thread thread, CheckTally tally) {
     }
 
     /** Runs a whole parsed script on {@code tier}; {@code name} is how reports name it. */
@@ -54,6 +75,7 @@ public final class WastExecutor {
         for (WastCommand c : script.commands()) {
             executor.execute(c);
         }
+        executor.joinAll();
         return new WastRunnerFileResult(name, tally);
     }
 
@@ -154,10 +176,11 @@ public final class WastExecutor {
                 }
             }
             case WastCommand.Thread c -> {
-                return "threads are not supported yet";
+                return startThread(c);
             }
             case WastCommand.Wait c -> {
-                return "threads are not supported yet";
+                ScriptThread t = threads.remove(c.thread());
+                return t == null ? "no running thread " + c.thread() : join(t);
             }
             case WastCommand.AssertMalformed c -> {
                 return NOT_COUNTED;
@@ -170,6 +193,67 @@ public final class WastExecutor {
             }
             case WastCommand.AssertInvalidCustom c -> {
                 return NOT_COUNTED;
+            }
+        }
+    }
+
+    /** Starts a {@code thread} command; null, or why it could not start. */
+    private String startThread(WastCommand.Thread c) {
+        if (c.name() != null && threads.containsKey(c.name())) {
+            return "thread " + c.name() + " is already running";
+        }
+        CheckTally childTally = new CheckTally();
+        WastExecutor child = new WastExecutor(tier, file, childTally, spectest);
+        for (String m : c.sharedModules()) {
+            ModuleInstance inst = named.get(m);
+            if (inst == null) {
+                return "unknown shared module " + m;
+            }
+            child.named.put(m, inst);
+        }
+        Runnable body = () -> {
+            for (WastCommand command : c.commands()) {
+                child.execute(command);
+            }
+            child.joinAll();
+        };
+        // A thread of its own size of stack, like the test JVM's main thread (deep recursion in
+        // scripts must exhaust WebAssembly's limit, not the JVM's).
+        Thread t = new Thread(null, body, "wast thread " + (c.name() == null ? "" : c.name()), 16L << 20);
+        t.setDaemon(true);
+        t.start();
+        threads.put(c.name() == null ? "#" + c.line() : c.name(), new ScriptThread(t, childTally));
+        return NOT_COUNTED;
+    }
+
+    /** Joins a thread and takes its checks; null, or why the join failed. */
+    private String join(ScriptThread t) {
+        try {
+            t.thread().join(java.time.Duration.ofSeconds(THREAD_TIMEOUT_SECONDS));
+            if (t.thread().isAlive()) {
+                t.thread().interrupt();
+                t.thread().join(java.time.Duration.ofSeconds(5));
+                if (t.thread().isAlive()) {
+                    return "thread did not finish within " + THREAD_TIMEOUT_SECONDS + " s, nor when interrupted";
+                }
+                tally.add(t.tally());
+                return "thread did not finish within " + THREAD_TIMEOUT_SECONDS + " s (interrupted)";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for the thread";
+        }
+        tally.add(t.tally());
+        return null;
+    }
+
+    /** Waits for the threads the script never waited for, taking their checks. */
+    private void joinAll() {
+        for (var e : List.copyOf(threads.entrySet())) {
+            threads.remove(e.getKey());
+            String failure = join(e.getValue());
+            if (failure != null) {
+                fail(0, e.getKey() + ": " + failure);
             }
         }
     }
