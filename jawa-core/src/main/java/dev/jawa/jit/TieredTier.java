@@ -10,6 +10,7 @@ import dev.jawa.runtime.WasmFunction;
 import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodType;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -35,8 +36,12 @@ public final class TieredTier implements ExecutionTier, TierUp {
             int.class, JitContext.class);
 
     private final Interpreter interpreter;
-    /** Contexts by instance (weak, like the instances) and compiled class (one per chunk). */
-    private final Map<ModuleInstance, Map<ModuleCode, JitContext>> contexts = new WeakHashMap<>();
+    /**
+     * Contexts by instance and compiled class (one per chunk). A context refers to its instance,
+     * so it is held weakly too, or the instance could never go: the compiled functions bound to
+     * it keep it alive as long as it is used (a second context made after it went is just as good).
+     */
+    private final Map<ModuleInstance, Map<ModuleCode, WeakReference<JitContext>>> contexts = new WeakHashMap<>();
 
     /** A tier whose interpreter allows {@code maxCallDepth} nested calls. */
     public TieredTier(int maxCallDepth) {
@@ -103,8 +108,15 @@ public final class TieredTier implements ExecutionTier, TierUp {
 
     private JitContext context(ModuleInstance instance, ModuleCode code) {
         synchronized (contexts) {
-            return contexts.computeIfAbsent(instance, i -> new java.util.IdentityHashMap<>())
-                    .computeIfAbsent(code, c -> new JitContext(instance, c));
+            Map<ModuleCode, WeakReference<JitContext>> byCode = contexts.computeIfAbsent(instance,
+                    i -> new WeakHashMap<>());
+            WeakReference<JitContext> known = byCode.get(code);
+            JitContext ctx = known == null ? null : known.get();
+            if (ctx == null) {
+                ctx = new JitContext(instance, code);
+                byCode.put(code, new WeakReference<>(ctx));
+            }
+            return ctx;
         }
     }
 
