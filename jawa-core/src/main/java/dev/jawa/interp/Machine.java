@@ -95,9 +95,11 @@ final class Machine {
         } finally {
             depth = savedDepth;
             top = savedTop;
-            if (depth == 0) {
+            if (depth == 0 && top == 0) {
                 // The outermost call is over: drop the references the frames left behind, so the
-                // stack keeps no WebAssembly objects alive, and give back an outsized stack.
+                // stack keeps no WebAssembly objects alive, and give back an outsized stack. (A
+                // call back into the interpreter from a host or compiled function called by a
+                // frame at depth 0 is not the outermost: that frame lies below top and lives on.)
                 Arrays.fill(r, 0, Math.min(r.length, highWater + 1), null);
                 highWater = 0;
                 Arrays.fill(frameCode, 0, Math.min(frameCode.length, frameHigh), null);
