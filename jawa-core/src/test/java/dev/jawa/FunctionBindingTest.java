@@ -142,6 +142,25 @@ class FunctionBindingTest {
         assertEquals(2, calls.get());
     }
 
+    /** A control-flow exception of the embedder's, like WASI's exit. */
+    static final class Exit extends WasmException {
+        Exit() {
+            super("exit", null, false, false);
+        }
+    }
+
+    @Test
+    void jawasOwnExceptionsFromHostFunctionsPassUnchanged() {
+        Linker linker = new Linker().function("env", "exit", new FuncType(List.of(), List.of()),
+                (values, refs) -> {
+                    throw new Exit();
+                });
+        Instance inst = new Engine().compileText("""
+                (module (import "env" "exit" (func $exit)) (func (export "f") (call $exit) unreachable))
+                """).instantiate(linker);
+        assertThrows(Exit.class, () -> inst.function("f").call());
+    }
+
     @Test
     void hostFunctionsCanCallBackThroughBindings() {
         IntBinaryOperator[] add = new IntBinaryOperator[1];

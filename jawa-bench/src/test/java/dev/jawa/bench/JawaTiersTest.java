@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The interpreter is always there; an unknown tier is named as such; a missing one is never run. */
+/** The interpreter and the compiler run; auto is not measured yet; an unknown tier is named as such. */
 class JawaTiersTest {
 
     @Test
@@ -15,6 +15,15 @@ class JawaTiersTest {
         assertEquals(5L, JawaTiers.engine("interp")
                 .compileText("(module (func (export \"f\") (result i32) (i32.const 5)))")
                 .instantiate().function("f").call()[0]);
+    }
+
+    @Test
+    void theCompilerRunsAndAutoWaitsForTiering() {
+        assertTrue(JawaTiers.unavailableReason("jit").isEmpty());
+        assertEquals(5L, JawaTiers.engine("jit")
+                .compileText("(module (func (export \"f\") (result i32) (i32.const 5)))")
+                .instantiate().function("f").call()[0]);
+        assertTrue(JawaTiers.unavailableReason("auto").orElseThrow().contains("interpreter"));
     }
 
     @Test

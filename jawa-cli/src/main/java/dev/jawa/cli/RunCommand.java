@@ -34,14 +34,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run",
         description = {"Runs a WebAssembly module (binary or text).",
-                "Without --invoke: a WASI program (wasi_snapshot_preview1): calls its _start with ARGS as its",
-                "arguments (argv[0] is FILE's name) and the process's stdin, stdout and stderr; it sees only the",
-                "directories given with --dir. The program's exit code becomes jawa's; a trap prints the",
-                "WebAssembly stack trace and exits 1. Put '--' before ARGS that start with '-'.",
-                "With --invoke: instantiates the module (WASI is linked if it imports it) and calls the export",
-                "NAME with numeric ARGS, printing each result on its own line. Arguments: i32/i64 as decimal or",
-                "0x-hex integers, f32/f64 as decimal, hex float, inf or nan.",
-                "Exits 1 on bad input or a trap (reported as 'trap: MESSAGE')."},
+                "Without --invoke: a WASI program (wasi_snapshot_preview1). Calls its _start",
+                "with FILE's name and ARGS as its arguments and the process's standard",
+                "streams; it sees only the directories given with --dir. Its exit code",
+                "becomes jawa's; a trap prints the WebAssembly stack and exits 1. Put '--'",
+                "before program arguments that look like jawa run's own options.",
+                "With --invoke: instantiates the module (with WASI if it imports it) and calls",
+                "the export NAME with numeric ARGS, printing each result on its own line:",
+                "i32/i64 as decimal or 0x-hex integers, f32/f64 as decimal, hex float, inf or",
+                "nan. Exits 1 on bad input or a trap (reported as 'trap: MESSAGE')."},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
@@ -111,6 +112,10 @@ final class RunCommand implements Callable<Integer> {
                 return invoke(instance, out, err);
             }
         } catch (Trap t) {
+            if (WasiExitException.exitCodeOf(t).isPresent()) {
+                // proc_exit from an export called with --invoke
+                return WasiExitException.exitCodeOf(t).getAsInt();
+            }
             out.flush();
             err.println("trap: " + t.getMessage());
             for (Trap.Frame f : t.wasmStackTrace()) {

@@ -299,20 +299,40 @@ final class Machine {
             while (true) {
             switch (code[pc++]) {
                 case Ops.UNREACHABLE -> throw trap(Traps.UNREACHABLE);
+                // The hot cases below compute by hand what Cmp and moveDown compute: C2 stops
+                // inlining calls once the loop's graph passes NodeCountInliningCutoff, and which
+                // call sites it then leaves as real calls is a matter of parse order (BR_IF's were).
                 case Ops.IF -> {
                     // Branch-free, like the comparisons (see Cmp): m is -1 when the condition is 0.
-                    int m = -Cmp.eqz((int) s[--sp]);
+                    int m = (int) (((s[--sp] & 0xFFFF_FFFFL) - 1) >> 63);
                     pc = (code[pc] & m) | ((pc + 1) & ~m);
                 }
                 case Ops.JUMP -> pc = code[pc];
                 case Ops.BR -> {
-                    sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                    int arity = code[pc + 1];
+                    int dst = fp + code[pc + 2];
+                    if (arity <= 1) {
+                        // One value or none, moved without a branch (none: a dead slot's copy).
+                        s[dst] = s[sp - arity];
+                        r[dst] = r[sp - arity];
+                        sp = dst + arity;
+                    } else {
+                        sp = moveDown(sp, arity, dst);
+                    }
                     pc = code[pc];
                 }
                 case Ops.BR_IF -> {
                     // Branch-free: not taken is a move of no values to the current top.
-                    int m = Cmp.eqz((int) s[--sp]) - 1; // -1 when taken
-                    sp = moveDown(sp, code[pc + 1] & m, ((fp + code[pc + 2]) & m) | (sp & ~m));
+                    int m = (int) (-(s[--sp] & 0xFFFF_FFFFL) >> 63); // -1 when taken
+                    int arity = code[pc + 1] & m;
+                    int dst = ((fp + code[pc + 2]) & m) | (sp & ~m);
+                    if (arity <= 1) {
+                        s[dst] = s[sp - arity];
+                        r[dst] = r[sp - arity];
+                        sp = dst + arity;
+                    } else {
+                        sp = moveDown(sp, arity, dst);
+                    }
                     pc = (code[pc] & m) | ((pc + 3) & ~m);
                 }
                 case Ops.BR_BACK -> {
@@ -361,6 +381,29 @@ final class Machine {
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
                 }
+                case Ops.I32_AND_CONST -> s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                case Ops.I32_OR_CONST -> s[sp - 1] = (int) s[sp - 1] | code[pc++];
+                case Ops.I32_XOR_CONST -> s[sp - 1] = (int) s[sp - 1] ^ code[pc++];
+                case Ops.I32_SHL_CONST -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                case Ops.I32_SHR_U_CONST -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                case Ops.I32_ROTL_CONST -> s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], code[pc++]);
+                case Ops.I32_ADD_LOCAL -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                case Ops.LOCAL_GET2_ADD -> {
+                    s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 2;
+                }
+                case Ops.I32_LOAD_LOCAL -> {
+                    s[sp++] = mem0.loadI32(ea(s, fp + code[pc], code, pc));
+                    pc += 2;
+                }
+                case Ops.I64_LOAD_LOCAL -> {
+                    s[sp++] = mem0.loadI64(ea(s, fp + code[pc], code, pc));
+                    pc += 2;
+                }
+                case Ops.I32_LOAD8_U_LOCAL -> {
+                    s[sp++] = mem0.loadU8(ea(s, fp + code[pc], code, pc));
+                    pc += 2;
+                }
                 case Ops.LOCAL_SET_GET -> {
                     s[fp + code[pc]] = s[sp - 1];
                     s[sp - 1] = s[fp + code[pc + 1]];
@@ -392,7 +435,13 @@ final class Machine {
                 }
                 case Ops.RETURN -> {
                     int n = c.nResults;
-                    sp = moveDown(sp, n, fp);
+                    if (n <= 1) {
+                        s[fp] = s[sp - n];
+                        r[fp] = r[sp - n];
+                        sp = fp + n;
+                    } else {
+                        sp = moveDown(sp, n, fp);
+                    }
                     if (depth == baseDepth) {
                         return;
                     }
@@ -501,7 +550,7 @@ final class Machine {
                 case Ops.DROP -> sp--;
                 case Ops.SELECT -> {
                     sp -= 2;
-                    int pick = sp - 1 + Cmp.eqz((int) s[sp + 1]); // the second operand if 0
+                    int pick = sp - 1 + (int) (((s[sp + 1] & 0xFFFF_FFFFL) - 1) >>> 63); // the second operand if 0
                     s[sp - 1] = s[pick];
                     r[sp - 1] = r[pick];
                 }
@@ -588,20 +637,20 @@ final class Machine {
                     pc += 2;
                 }
 
-                case Ops.I32_EQZ -> s[sp - 1] = Cmp.eqz((int) s[sp - 1]);
-                case Ops.I32_EQ -> { sp--; s[sp - 1] = Cmp.eqz((int) s[sp - 1] ^ (int) s[sp]); }
-                case Ops.I32_NE -> { sp--; s[sp - 1] = 1 ^ Cmp.eqz((int) s[sp - 1] ^ (int) s[sp]); }
-                case Ops.I32_LT_S -> { sp--; s[sp - 1] = Cmp.lt((int) s[sp - 1], (int) s[sp]); }
-                case Ops.I32_LT_U -> { sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); }
-                case Ops.I32_GT_S -> { sp--; s[sp - 1] = Cmp.lt((int) s[sp], (int) s[sp - 1]); }
-                case Ops.I32_GT_U -> { sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); }
-                case Ops.I32_LE_S -> { sp--; s[sp - 1] = 1 ^ Cmp.lt((int) s[sp], (int) s[sp - 1]); }
-                case Ops.I32_LE_U -> { sp--; s[sp - 1] = 1 ^ Cmp.ltU((int) s[sp], (int) s[sp - 1]); }
-                case Ops.I32_GE_S -> { sp--; s[sp - 1] = 1 ^ Cmp.lt((int) s[sp - 1], (int) s[sp]); }
-                case Ops.I32_GE_U -> { sp--; s[sp - 1] = 1 ^ Cmp.ltU((int) s[sp - 1], (int) s[sp]); }
-                case Ops.I64_EQZ -> s[sp - 1] = Cmp.eqz(s[sp - 1]);
-                case Ops.I64_EQ -> { sp--; s[sp - 1] = Cmp.eqz(s[sp - 1] ^ s[sp]); }
-                case Ops.I64_NE -> { sp--; s[sp - 1] = 1 ^ Cmp.eqz(s[sp - 1] ^ s[sp]); }
+                case Ops.I32_EQZ -> s[sp - 1] = ((s[sp - 1] & 0xFFFF_FFFFL) - 1) >>> 63;
+                case Ops.I32_EQ -> { sp--; s[sp - 1] = (((s[sp - 1] ^ s[sp]) & 0xFFFF_FFFFL) - 1) >>> 63; }
+                case Ops.I32_NE -> { sp--; s[sp - 1] = 1 ^ ((((s[sp - 1] ^ s[sp]) & 0xFFFF_FFFFL) - 1) >>> 63); }
+                case Ops.I32_LT_S -> { sp--; s[sp - 1] = ((long) (int) s[sp - 1] - (int) s[sp]) >>> 63; }
+                case Ops.I32_LT_U -> { sp--; s[sp - 1] = ((s[sp - 1] & 0xFFFF_FFFFL) - (s[sp] & 0xFFFF_FFFFL)) >>> 63; }
+                case Ops.I32_GT_S -> { sp--; s[sp - 1] = ((long) (int) s[sp] - (int) s[sp - 1]) >>> 63; }
+                case Ops.I32_GT_U -> { sp--; s[sp - 1] = ((s[sp] & 0xFFFF_FFFFL) - (s[sp - 1] & 0xFFFF_FFFFL)) >>> 63; }
+                case Ops.I32_LE_S -> { sp--; s[sp - 1] = 1 ^ (((long) (int) s[sp] - (int) s[sp - 1]) >>> 63); }
+                case Ops.I32_LE_U -> { sp--; s[sp - 1] = 1 ^ (((s[sp] & 0xFFFF_FFFFL) - (s[sp - 1] & 0xFFFF_FFFFL)) >>> 63); }
+                case Ops.I32_GE_S -> { sp--; s[sp - 1] = 1 ^ (((long) (int) s[sp - 1] - (int) s[sp]) >>> 63); }
+                case Ops.I32_GE_U -> { sp--; s[sp - 1] = 1 ^ (((s[sp - 1] & 0xFFFF_FFFFL) - (s[sp] & 0xFFFF_FFFFL)) >>> 63); }
+                case Ops.I64_EQZ -> s[sp - 1] = (~s[sp - 1] & (s[sp - 1] - 1)) >>> 63;
+                case Ops.I64_EQ -> { sp--; long x = s[sp - 1] ^ s[sp]; s[sp - 1] = (~x & (x - 1)) >>> 63; }
+                case Ops.I64_NE -> { sp--; long x = s[sp - 1] ^ s[sp]; s[sp - 1] = 1 ^ ((~x & (x - 1)) >>> 63); }
                 case Ops.I64_LT_S -> { sp--; s[sp - 1] = Cmp.lt(s[sp - 1], s[sp]); }
                 case Ops.I64_LT_U -> { sp--; s[sp - 1] = Cmp.ltU(s[sp - 1], s[sp]); }
                 case Ops.I64_GT_S -> { sp--; s[sp - 1] = Cmp.lt(s[sp], s[sp - 1]); }

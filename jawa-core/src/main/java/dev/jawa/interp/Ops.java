@@ -244,13 +244,31 @@ final class Ops {
     static final int LOCAL_SET_GET = 206;
     /** {@code [LOCAL_GET_ADD_CONST, x, c]}: {@code local.get x; i32.const c; i32.add}. */
     static final int LOCAL_GET_ADD_CONST = 207;
+    /** {@code [I32_AND_CONST, c]}: {@code i32.const c; i32.and} (and the same for the next five). */
+    static final int I32_AND_CONST = 208;
+    static final int I32_OR_CONST = 209;
+    static final int I32_XOR_CONST = 210;
+    static final int I32_SHL_CONST = 211;
+    static final int I32_SHR_U_CONST = 212;
+    static final int I32_ROTL_CONST = 213;
+    /** {@code [I32_ADD_LOCAL, x]}: numeric {@code local.get x; i32.add}. */
+    static final int I32_ADD_LOCAL = 214;
+    /** {@code [LOCAL_GET2_ADD, x, y]}: {@code local.get x; local.get y; i32.add}. */
+    static final int LOCAL_GET2_ADD = 215;
+    /**
+     * {@code [I32_LOAD_LOCAL, x, offset]}: numeric {@code local.get x} then a load from memory 0 at
+     * it (and the same for the next two; I64 serves f64 too).
+     */
+    static final int I32_LOAD_LOCAL = 216;
+    static final int I64_LOAD_LOCAL = 217;
+    static final int I32_LOAD8_U_LOCAL = 218;
     /**
      * {@code [BR_BACK, target, arity, height]}: a {@code br} to an enclosing loop (a backward
      * branch); like {@code BR}, and it counts towards tiering up (see {@link TierUp}).
      */
-    static final int BR_BACK = 208;
+    static final int BR_BACK = 219;
     /** {@code [BR_IF_BACK, target, arity, height]}: a {@code br_if} to an enclosing loop, counted like {@link #BR_BACK}. */
-    static final int BR_IF_BACK = 209;
+    static final int BR_IF_BACK = 220;
     /** The number of operations. */
-    static final int COUNT = 210;
+    static final int COUNT = 221;
 }

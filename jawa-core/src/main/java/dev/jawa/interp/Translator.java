@@ -215,6 +215,8 @@ final class Translator {
                     if (op == Opcode.LOCAL_GET && base == 0 && prevOp == Ops.LOCAL_GET && prevAt == n - 2) {
                         out[prevAt] = Ops.LOCAL_GET2;
                         emit(x);
+                        fuseOp = Ops.LOCAL_GET2;
+                        fuseAt = prevAt;
                     } else if (op == Opcode.LOCAL_GET && base == 0 && prevOp == Ops.LOCAL_SET && prevAt == n - 2) {
                         out[prevAt] = Ops.LOCAL_SET_GET;
                         emit(x);
@@ -262,8 +264,39 @@ final class Translator {
                             out[prevAt] = Ops.I32_ADD_CONST;
                             out[prevAt + 1] = c;
                         }
+                    } else if (op == Opcode.I32_ADD && prevOp == Ops.LOCAL_GET && prevAt == n - 2) {
+                        out[prevAt] = Ops.I32_ADD_LOCAL;
+                    } else if (op == Opcode.I32_ADD && prevOp == Ops.LOCAL_GET2 && prevAt == n - 3) {
+                        out[prevAt] = Ops.LOCAL_GET2_ADD;
                     } else {
                         emit(op.ordinal());
+                    }
+                }
+                case I32_AND, I32_OR, I32_XOR, I32_SHL, I32_SHR_U, I32_ROTL -> {
+                    if (prevOp == Ops.I32_CONST && prevAt == n - 2) {
+                        out[prevAt] = switch (op) {
+                            case I32_AND -> Ops.I32_AND_CONST;
+                            case I32_OR -> Ops.I32_OR_CONST;
+                            case I32_XOR -> Ops.I32_XOR_CONST;
+                            case I32_SHL -> Ops.I32_SHL_CONST;
+                            case I32_SHR_U -> Ops.I32_SHR_U_CONST;
+                            default -> Ops.I32_ROTL_CONST;
+                        };
+                    } else {
+                        emit(op.ordinal());
+                    }
+                }
+                case I32_LOAD, F32_LOAD, I64_LOAD, F64_LOAD, I32_LOAD8_U -> {
+                    if (prevOp == Ops.LOCAL_GET && prevAt == n - 2 && fastMemory(in)) {
+                        // The local's index stays where local.get put it; the offset follows.
+                        out[prevAt] = switch (op) {
+                            case I32_LOAD, F32_LOAD -> Ops.I32_LOAD_LOCAL;
+                            case I64_LOAD, F64_LOAD -> Ops.I64_LOAD_LOCAL;
+                            default -> Ops.I32_LOAD8_U_LOCAL;
+                        };
+                        emit((int) in.memOffset());
+                    } else {
+                        other(op, in, entry);
                     }
                 }
                 default -> other(op, in, entry);
@@ -339,8 +372,7 @@ final class Translator {
             emit(op.ordinal()); // a numeric operator: the loop runs it by its ordinal
             return;
         }
-        if (op.isMemoryAccess() && op.prefix() == 0 && in.memIndex() == 0 && !instance.memories()[0].is64()
-                && Long.compareUnsigned(in.memOffset(), 0xFFFF_FFFFL) <= 0) {
+        if (op.isMemoryAccess() && op.prefix() == 0 && fastMemory(in)) {
             emit(op.ordinal());
             emit(in.memIndex());
             emit((int) in.memOffset());
@@ -358,6 +390,12 @@ final class Translator {
         for (int v : imm) {
             emit(v);
         }
+    }
+
+    /** Whether the memory access just read runs in the loop: memory 0, 32-bit, an offset below 2^32. */
+    private boolean fastMemory(InstructionReader in) {
+        return in.memIndex() == 0 && !instance.memories()[0].is64()
+                && Long.compareUnsigned(in.memOffset(), 0xFFFF_FFFFL) <= 0;
     }
 
     /** An open block, as far as exception handling needs to know it. */

@@ -25,6 +25,8 @@ final class Control {
     Label elseLabel;
     /** Whether some branch targets {@link #label} (so the end is reachable even after dead code). */
     boolean used;
+    /** For try_table and a legacy try: their exception handlers (see {@link ExceptionEmitter}); else null. */
+    TryBlock tryBlock;
 
     Control(Opcode op, int base, List<TypeKind> params, List<TypeKind> results, Label label) {
         this.op = op;

@@ -86,7 +86,12 @@ final class ControlEmitter implements InstructionFamily {
         fc.setLive();
     }
 
-    private static void end(FunctionCompiler fc) {
+    /** Closes the innermost construct (also used by the legacy delegate, which ends a try). */
+    static void end(FunctionCompiler fc) {
+        Control top = fc.controls.get(fc.controls.size() - 1);
+        if (top.tryBlock != null) {
+            ExceptionEmitter.beforeEnd(fc, top);
+        }
         Control c = fc.controls.remove(fc.controls.size() - 1);
         if (c.isFunction()) {
             if (!fc.isDead()) {

@@ -238,14 +238,14 @@ final class FunctionCompiler {
         ExceptionEmitter.checkSupported(op);
         switch (op) {
             case BLOCK, LOOP, IF, TRY_TABLE, TRY -> deadDepth++;
-            case END -> {
+            case END, DELEGATE -> {
                 if (deadDepth > 0) {
                     deadDepth--;
                 } else {
                     dispatch(op, in);
                 }
             }
-            case ELSE -> {
+            case ELSE, CATCH, CATCH_ALL -> {
                 if (deadDepth == 0) {
                     dispatch(op, in);
                 }
@@ -429,6 +429,16 @@ final class FunctionCompiler {
         for (int i = 0; i < n; i++) {
             cb.loadLocal(peek(n - 1 - i), slots[i]);
         }
+    }
+
+    /**
+     * A new local of kind {@code k} that nothing else uses (scratch locals are reused by every
+     * spill): for values that must survive a whole construct, like the stack below a try.
+     */
+    int newLocal(TypeKind k) {
+        int slot = nextScratch;
+        nextScratch += k.slotSize();
+        return slot;
     }
 
     /** The {@code u}-th scratch local of kind {@code k}. */

@@ -12,17 +12,18 @@ import java.lang.constant.ClassDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls that are not a direct invokestatic: to imported functions, through tables
- * (call_indirect) and through references (call_ref). Every function instance gets a
- * {@link MethodHandle} of its JVM signature ({@link JvmTypes#handleType}): for a function of a
- * compiled instance, its static method with the instance's context bound; for anything else (a
- * host function, an interpreted function), an adapter that boxes the arguments into the raw
- * arrays of {@link FunctionInstance#invoke}.
+ * (call_indirect) and through references (call_ref), when the callee is not a function of the
+ * caller's own instance (those the dispatchers call directly). Every function instance is called
+ * through a {@link MethodHandle} of its JVM signature ({@link JvmTypes#handleType}) with the
+ * function itself first ({@link #target}): for a function of a compiled instance, its static
+ * method with the instance's context bound; for anything else (a host function, an interpreted
+ * function), an adapter that boxes the arguments into the raw arrays of
+ * {@link FunctionInstance#invoke}.
  */
 final class JitCalls {
 
@@ -40,32 +41,35 @@ final class JitCalls {
         }
     }
 
-    /** Adapters for functions that are not compiled, made once per function. */
-    private static final Map<FunctionInstance, MethodHandle> ADAPTERS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Adapters for functions that are not compiled, one per JVM signature (so the cache is bounded
+     * and holds no function): type {@code (FunctionInstance, params...) result}.
+     */
+    private static final Map<MethodType, MethodHandle> ADAPTERS = new ConcurrentHashMap<>();
 
-    private JitCalls() {
-    }
-
-    /** The handle calling {@code f} (see the class comment). */
-    static MethodHandle handle(FunctionInstance f) {
+    /**
+     * The handle calling {@code f}, of type {@code (FunctionInstance, params...) result}: called
+     * with {@code f} itself first. For a function of a compiled instance, its method with the
+     * context bound (the first argument ignored); for anything else, the boxing adapter.
+     */
+    static MethodHandle target(FunctionInstance f) {
         if (f instanceof WasmFunction w) {
             if (w.tierCode instanceof JitFunction j) {
-                return j.handle;
+                return j.target;
             }
             if (w.compiledCode instanceof JitFunction j) {
-                return j.handle;
+                return j.target; // Tier.AUTO, once compiled
             }
             if (w.instance().tier() instanceof JitTier tier) {
-                return tier.function(w).handle;
+                return tier.function(w).target;
             }
         }
-        MethodHandle h = ADAPTERS.get(f);
+        MethodType type = JvmTypes.handleType(f.funcType());
+        MethodHandle h = ADAPTERS.get(type);
         if (h == null) {
-            FuncType t = f.funcType();
-            h = MethodHandles.insertArguments(CALL_BOXED, 0, f)
-                    .asCollector(Object[].class, t.params().size())
-                    .asType(JvmTypes.handleType(t));
-            ADAPTERS.put(f, h);
+            h = CALL_BOXED.asCollector(Object[].class, type.parameterCount())
+                    .asType(type.insertParameterTypes(0, FunctionInstance.class));
+            ADAPTERS.putIfAbsent(type, h);
         }
         return h;
     }

@@ -15,8 +15,16 @@ final class JitFunction {
      */
     final MethodHandle tailHandle;
 
-    JitFunction(MethodHandle handle, MethodHandle tailHandle) {
+    /** The handle with the raw convention: {@code (long[] values, Object[] refs) void} (see {@link BridgeEmitter}). */
+    final MethodHandle raw;
+
+    /** {@link #handle} taking (and ignoring) a FunctionInstance first, as {@link JitCalls#target} returns. */
+    final MethodHandle target;
+
+    JitFunction(MethodHandle handle, MethodHandle tailHandle, MethodHandle raw) {
         this.handle = handle;
+        this.target = java.lang.invoke.MethodHandles.dropArguments(handle, 0, dev.jawa.runtime.FunctionInstance.class);
         this.tailHandle = tailHandle;
+        this.raw = raw;
     }
 }

@@ -31,24 +31,13 @@ public final class JitTier implements ExecutionTier {
 
     @Override
     public void invoke(WasmFunction f, long[] values, Object[] refs) {
-        call(function(f), f.funcType(), values, refs);
+        call(function(f), values, refs);
     }
 
-    /** Calls compiled function {@code j} of type {@code t} with raw values (results written back). */
-    static void call(JitFunction j, FuncType t, long[] values, Object[] refs) {
-        Object[] args = new Object[t.params().size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = switch (JvmTypes.kind(t.params().get(i))) {
-                case INT -> (int) values[i];
-                case LONG -> values[i];
-                case FLOAT -> Float.intBitsToFloat((int) values[i]);
-                case DOUBLE -> Double.longBitsToDouble(values[i]);
-                default -> refs[i];
-            };
-        }
-        Object result;
+    /** Calls compiled function {@code j} with raw values (results written back). */
+    static void call(JitFunction j, long[] values, Object[] refs) {
         try {
-            result = j.handle.invokeWithArguments(args);
+            j.raw.invokeExact(values, refs);
         } catch (StackOverflowError e) {
             throw new Trap(Traps.STACK_EXHAUSTED);
         } catch (RuntimeException | Error e) {
@@ -56,7 +45,6 @@ public final class JitTier implements ExecutionTier {
         } catch (Throwable e) {
             throw new IllegalStateException("unexpected checked exception from compiled code", e);
         }
-        storeResults(result, t, values, refs);
     }
 
     /** A compiled method's result (null, one boxed value, or an Object[]) to raw values. */
@@ -90,7 +78,8 @@ public final class JitTier implements ExecutionTier {
         int n = f.funcType().params().size();
         MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
         MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
-        return new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx));
+        MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.funcType()), 2, bound);
+        return new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx), raw);
     }
 
     private JitContext context(ModuleInstance instance) {

@@ -61,7 +61,8 @@ final class ModuleCode {
         if (ctx.instance.tier() instanceof JitTier) {
             throw ctx.code.failures[defined];
         }
-        return JitCalls.handle(ctx.functions[ctx.code.imported + defined]);
+        dev.jawa.runtime.FunctionInstance f = ctx.functions[ctx.code.imported + defined];
+        return MethodHandles.insertArguments(JitCalls.target(f), 0, f);
     }
 
     /** The body method of a function containing tail calls (see {@link JitTail}), or null. */
@@ -87,12 +88,18 @@ final class ModuleCode {
         }
     }
 
+    /** The raw-convention bridge for signature {@code type} (see {@link BridgeEmitter}). */
+    MethodHandle bridge(FuncType type) {
+        try {
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.bridgeName(type),
+                    BridgeEmitter.desc().resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("bridge for " + type + " missing", e);
+        }
+    }
+
     /** Why defined function {@code defined} was not compiled (called by its throwing body). */
     static RuntimeException failure(JitContext ctx, int defined) {
         return ctx.code.failures[defined];
-    }
-
-    int importedCount() {
-        return imported;
     }
 }

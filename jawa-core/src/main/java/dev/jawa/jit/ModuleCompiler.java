@@ -36,9 +36,17 @@ final class ModuleCompiler {
      * Bodies longer than this many bytes of WebAssembly may exceed the 64 KiB a JVM method can hold:
      * they are first compiled alone, and if they do not fit they are not compiled (splitting them
      * is a later step). Below it, a body always fits (a byte of WebAssembly never becomes more
-     * than about 12 bytes of bytecode).
+     * than about 12 bytes of bytecode, and 12 x 5,000 is under 64 KiB).
      */
-    static final int TRIAL_BODY_BYTES = 4_000;
+    static final int TRIAL_BODY_BYTES = 5_000;
+
+    /**
+     * What the stack-map generator asks about JVM classes (their supertypes), answered once per
+     * class for all compilations.
+     */
+    private static final ClassHierarchyResolver RESOLVER = ClassHierarchyResolver.defaultResolver()
+            .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
+            .cached();
 
     /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
     private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
@@ -48,6 +56,7 @@ final class ModuleCompiler {
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
+    private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
     /** Whether functions with loops also get an on-stack-replacement entry ({@link OsrEntry}). */
     private final boolean osrEntries;
@@ -58,7 +67,11 @@ final class ModuleCompiler {
      */
     private final boolean[] include;
 
-    private ModuleCompiler(ValidatedModule validated, boolean osrEntries, boolean[] include) {
+    /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
+    private final int trialAbove;
+
+    private ModuleCompiler(ValidatedModule validated, int trialAbove, boolean osrEntries, boolean[] include) {
+        this.trialAbove = trialAbove;
         this.validated = validated;
         this.wasm = validated.module();
         this.osrEntries = osrEntries;
@@ -76,7 +89,7 @@ final class ModuleCompiler {
      * their own; the others are left out (recorded as not compiled).
      */
     static ModuleCode compileChunk(ValidatedModule module, boolean[] include) {
-        return new ModuleCompiler(module, true, include).run().define();
+        return build(module, true, include).define();
     }
 
     /** Compiles {@code module} and defines its hidden class. */
@@ -91,11 +104,47 @@ final class ModuleCompiler {
 
     /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
     static ClassImage build(ValidatedModule module, boolean osrEntries) {
-        return new ModuleCompiler(module, osrEntries, null).run();
+        return build(module, osrEntries, null);
+    }
+
+    private static ClassImage build(ValidatedModule module, boolean osrEntries, boolean[] include) {
+        try {
+            return new ModuleCompiler(module, TRIAL_BODY_BYTES, osrEntries, include).run();
+        } catch (WasmException e) {
+            // A small function that still overflowed a JVM method (many values carried by
+            // branches, say): once more, with every function tried alone first.
+            return new ModuleCompiler(module, 0, osrEntries, include).run();
+        }
     }
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
+    }
+
+    /**
+     * The name of the bridge for signature {@code t} (see {@link BridgeEmitter}): the signature's
+     * JVM kinds spelled out, so equal JVM signatures share one bridge.
+     */
+    static String bridgeName(FuncType t) {
+        StringBuilder sb = new StringBuilder("b$");
+        for (var p : t.params()) {
+            sb.append(code(JvmTypes.kind(p)));
+        }
+        sb.append('_');
+        for (var r : t.results()) {
+            sb.append(code(JvmTypes.kind(r)));
+        }
+        return sb.toString();
+    }
+
+    private static char code(TypeKind k) {
+        return switch (k) {
+            case INT -> 'I';
+            case LONG -> 'J';
+            case FLOAT -> 'F';
+            case DOUBLE -> 'D';
+            default -> 'L';
+        };
     }
 
     /** The name of the body method of a function containing tail calls (see {@link JitTail}). */
@@ -133,8 +182,7 @@ final class ModuleCompiler {
         RuntimeException[] failures = new RuntimeException[n];
         int[][] osrLoops = new int[n][];
         boolean[] tailCalling = new boolean[n];
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
-                .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()));
+        ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
             bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
@@ -149,7 +197,7 @@ final class ModuleCompiler {
                     }
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
-                    RuntimeException failure = checked == null && def.body().length() > TRIAL_BODY_BYTES
+                    RuntimeException failure = checked == null && def.body().length() > trialAbove
                             ? trial(resolver, index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
@@ -172,6 +220,15 @@ final class ModuleCompiler {
                         osrMethod(clb, index, type, def, failures, osrLoops, d);
                     }
                 }
+                // One raw-convention bridge per signature of a defined function.
+                for (int d = 0; d < n; d++) {
+                    FuncType t = wasm.funcType(wasm.functions().get(d).typeIndex());
+                    String name = bridgeName(t);
+                    if (bridges.add(name)) {
+                        clb.withMethodBody(name, BridgeEmitter.desc(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                cb -> BridgeEmitter.body(cb, t));
+                    }
+                }
                 // Dispatchers are added last: compiling the functions is what asks for them.
                 for (Map.Entry<MethodTypeDesc, String> e : dispatchers.entrySet()) {
                     FuncType t = dispatcherTypes.get(e.getKey());
@@ -189,8 +246,7 @@ final class ModuleCompiler {
     /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */
     private boolean osrFits(int index, FuncType type, Function def) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
-                    .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))))
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(RESOLVER))
                     .build(classDesc, clb -> clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
                             ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                             cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def)));
@@ -240,8 +296,14 @@ final class ModuleCompiler {
         int length = def.body().length();
         while (in.position() < length) {
             Opcode op = in.next();
-            if (SimdEmitter.owns(op) || GcEmitter.owns(op) || AtomicEmitter.owns(op) || ExceptionEmitter.owns(op)) {
-                return new UnsupportedInstructionException(op);
+            try {
+                // Each family knows which of its instructions it compiles.
+                SimdEmitter.checkSupported(op);
+                GcEmitter.checkSupported(op);
+                AtomicEmitter.checkSupported(op);
+                ExceptionEmitter.checkSupported(op);
+            } catch (UnsupportedInstructionException e) {
+                return e;
             }
         }
         return null;
@@ -253,7 +315,7 @@ final class ModuleCompiler {
      */
     private void osrMethod(java.lang.classfile.ClassBuilder clb, int index, FuncType type, Function def,
             RuntimeException[] failures, int[][] osrLoops, int defined) {
-        if (def.body().length() > TRIAL_BODY_BYTES && !osrFits(index, type, def)) {
+        if (def.body().length() > trialAbove && !osrFits(index, type, def)) {
             return;
         }
         clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
@@ -420,9 +482,12 @@ final class ModuleCompiler {
         }
         cb.labelBinding(generic);
         cb.aload(fSlot);
-        cb.invokestatic(JitCalls.CD, "handle", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        cb.invokestatic(JitCalls.CD, "target", MethodTypeDesc.of(ClassDesc.of("java.lang.invoke.MethodHandle"), JitCalls.CD_FUNCTION));
+        cb.aload(fSlot);
         loadParams(cb, t);
-        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact", JvmTypes.handleDesc(t));
+        MethodTypeDesc exact = JvmTypes.handleDesc(t);
+        cb.invokevirtual(ClassDesc.of("java.lang.invoke.MethodHandle"), "invokeExact",
+                exact.insertParameterTypes(0, JitCalls.CD_FUNCTION));
         cb.return_(result);
     }
 

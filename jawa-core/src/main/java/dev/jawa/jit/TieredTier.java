@@ -51,7 +51,7 @@ public final class TieredTier implements ExecutionTier, TierUp {
     @Override
     public void invoke(WasmFunction f, long[] values, Object[] refs) {
         if (f.compiledCode instanceof JitFunction j) {
-            JitTier.call(j, f.funcType(), values, refs);
+            JitTier.call(j, values, refs);
         } else {
             interpreter.invoke(f, values, refs);
         }

@@ -27,9 +27,11 @@
  * {@code FunctionCompiler} keeps the operand stack's JVM types and the open constructs, and offers
  * each instruction to the {@code InstructionFamily} implementations in turn, one file per family:
  * {@code ControlEmitter}, {@code VariableEmitter}, {@code NumericEmitter}, {@code MemoryEmitter},
- * {@code CallEmitter}, {@code ReferenceEmitter}, {@code TableEmitter}; and the stubs
- * {@code SimdEmitter}, {@code GcEmitter}, {@code ExceptionEmitter}, {@code AtomicEmitter}, which
- * own their instructions but throw {@link dev.jawa.runtime.UnsupportedInstructionException}.
+ * {@code CallEmitter}, {@code ReferenceEmitter}, {@code TableEmitter}, {@code GcEmitter}
+ * (structs, arrays, casts: {@code JitGc}), {@code ExceptionEmitter} (JVM exception-table entries:
+ * {@code TryBlock}, {@code JitExceptions}); and the stubs {@code SimdEmitter},
+ * {@code AtomicEmitter}, which own their instructions but throw
+ * {@link dev.jawa.runtime.UnsupportedInstructionException}.
  *
  * <h2>Adding a family (or filling a stub)</h2>
  * <ol>

@@ -22,9 +22,11 @@ public final class HostFunction extends FunctionInstance {
     }
 
     /**
-     * Runs the host's code. A Java exception it throws (other than Jawa's own, such as a
-     * {@link dev.jawa.Trap} it raises on purpose) becomes a {@link dev.jawa.HostException}, so
-     * that it unwinds WebAssembly frames like a trap and names the function it came from.
+     * Runs the host's code. A Java exception it throws becomes a {@link dev.jawa.HostException},
+     * so that it unwinds WebAssembly frames like a trap and names the function it came from;
+     * except Jawa's own ({@link dev.jawa.WasmException} and its subclasses: a {@link dev.jawa.Trap}
+     * raised on purpose, or an exception ending the program such as WASI's exit), which pass
+     * unchanged.
      */
     @Override
     public void invoke(long[] values, Object[] refs) {

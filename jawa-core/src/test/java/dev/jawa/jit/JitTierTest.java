@@ -10,7 +10,6 @@ import dev.jawa.Instance;
 import dev.jawa.Linker;
 import dev.jawa.Tier;
 import dev.jawa.Trap;
-import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.runtime.WasmFunction;
 import dev.jawa.types.FuncType;
 import dev.jawa.types.NumType;
@@ -197,13 +196,12 @@ class JitTierTest {
     }
 
     @Test
-    void unsupportedInstructionsFailTheFunctionNotTheModule() {
-        Instance i = instance("""
-                (module
-                  (func (export "simd") (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4)))
-                  (func (export "plain") (result i32) (i32.const 3)))
-                """);
-        assertEquals(3, i.function("plain").call()[0]);
-        assertThrows(UnsupportedInstructionException.class, () -> i.function("simd").call());
+    void aFunctionTooLargeForOneJvmMethodFailsClearlyAndAlone() {
+        String body = "(local.set 0 (i32.add (local.get 0) (i32.const 1000)))\n".repeat(20_000);
+        Instance i = instance("(module (func (export \"huge\") (param i32) (result i32) " + body
+                + " (local.get 0)) (func (export \"small\") (result i32) (i32.const 4)))");
+        assertEquals(4, i.function("small").call()[0]);
+        CompileLimitException e = assertThrows(CompileLimitException.class, () -> i.function("huge").call(1));
+        assertTrue(e.getMessage().contains("does not fit in one JVM method"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.jawa.wasi;
 
+import java.nio.file.SecureDirectoryStream;
 import java.util.List;
 
 /**
@@ -12,6 +13,12 @@ final class DirectoryDescriptor extends Descriptor {
     final java.nio.file.Path path;
     final String preopenName;
     final boolean readOnly;
+    /**
+     * The directory itself, held open (an fd, where the platform has {@link SecureDirectoryStream}),
+     * so that files are opened relative to it rather than through its path; null where the
+     * platform lacks it.
+     */
+    SecureDirectoryStream<java.nio.file.Path> handle;
     /** The entries of the last fd_readdir listing, reused while the guest pages through it. */
     List<DirEntry> listing;
 
@@ -33,7 +40,11 @@ final class DirectoryDescriptor extends Descriptor {
     }
 
     @Override
-    void close() {
+    void close() throws java.io.IOException {
         listing = null;
+        if (handle != null) {
+            handle.close();
+            handle = null;
+        }
     }
 }

@@ -47,7 +47,8 @@ final class FdFunctions {
                 return Errno.INVAL;
             }
             int total = 0;
-            for (ByteBuffer b : buffers(m, iovs)) {
+            ByteBuffer[] bufs = readBuffers(m, iovs);
+            for (ByteBuffer b : bufs) {
                 int want = b.remaining();
                 int n = f.channel.read(b, pos + total);
                 if (n <= 0) {
@@ -58,6 +59,7 @@ final class FdFunctions {
                     break;
                 }
             }
+            finishRead(m, iovs, bufs, total);
             m.putI32(ptr(a[4]), total);
             return Errno.SUCCESS;
         });
@@ -69,7 +71,7 @@ final class FdFunctions {
                 return Errno.INVAL;
             }
             int total = 0;
-            for (ByteBuffer b : buffers(m, iovs)) {
+            for (ByteBuffer b : writeBuffers(m, iovs)) {
                 while (b.hasRemaining()) {
                     total += f.channel.write(b, pos + total);
                 }
@@ -261,7 +263,7 @@ final class FdFunctions {
                 if ((f.fdflags & Descriptor.FDFLAG_APPEND) != 0) {
                     f.channel.position(f.channel.size());
                 }
-                ByteBuffer[] bufs = buffers(m, iovs);
+                ByteBuffer[] bufs = writeBuffers(m, iovs);
                 long total = 0;
                 for (ByteBuffer b : bufs) {
                     while (b.hasRemaining()) {
@@ -271,7 +273,7 @@ final class FdFunctions {
                 return (int) total;
             }
             case SocketDescriptor s -> {
-                return (int) s.channel.write(buffers(m, iovs));
+                return (int) s.channel.write(writeBuffers(m, iovs));
             }
             default -> throw new WasiError(Errno.BADF);
         }
@@ -298,11 +300,15 @@ final class FdFunctions {
                 if ((f.rightsBase & Rights.FD_READ) == 0) {
                     throw new WasiError(Errno.BADF);
                 }
-                long n = f.channel.read(buffers(m, iovs));
+                ByteBuffer[] bufs = readBuffers(m, iovs);
+                long n = f.channel.read(bufs);
+                finishRead(m, iovs, bufs, n);
                 return (int) Math.max(n, 0);
             }
             case SocketDescriptor s -> {
-                long n = s.channel.read(buffers(m, iovs));
+                ByteBuffer[] bufs = readBuffers(m, iovs);
+                long n = s.channel.read(bufs);
+                finishRead(m, iovs, bufs, n);
                 return (int) Math.max(n, 0);
             }
             case DirectoryDescriptor x -> throw new WasiError(Errno.ISDIR);
@@ -310,14 +316,35 @@ final class FdFunctions {
         }
     }
 
-    /** The iovecs as views of the guest's memory, for channel reads and writes without copying. */
-    static ByteBuffer[] buffers(GuestMemory m, GuestMemory.IoVec[] iovs) {
+    /**
+     * Buffers for a channel to fill from {@code iovs}: views of the guest's memory when it is one
+     * array, else one temporary buffer that {@link #finishRead} copies in.
+     */
+    static ByteBuffer[] readBuffers(GuestMemory m, GuestMemory.IoVec[] iovs) {
         byte[] bytes = m.memory().bytes();
+        if (bytes == null) {
+            return new ByteBuffer[] {ByteBuffer.allocate(GuestMemory.capacity(iovs))};
+        }
         ByteBuffer[] out = new ByteBuffer[iovs.length];
         for (int i = 0; i < iovs.length; i++) {
             out[i] = ByteBuffer.wrap(bytes, (int) iovs[i].buf(), iovs[i].len());
         }
         return out;
+    }
+
+    /** After a read of {@code n} bytes into {@link #readBuffers}: copies a temporary buffer into the iovecs. */
+    static void finishRead(GuestMemory m, GuestMemory.IoVec[] iovs, ByteBuffer[] bufs, long n) {
+        if (n > 0 && m.memory().bytes() == null) {
+            m.scatter(iovs, bufs[0].array(), (int) n);
+        }
+    }
+
+    /** Buffers for a channel to drain {@code iovs} from: views of the guest's memory, or a copy of the bytes. */
+    static ByteBuffer[] writeBuffers(GuestMemory m, GuestMemory.IoVec[] iovs) {
+        if (m.memory().bytes() == null) {
+            return new ByteBuffer[] {ByteBuffer.wrap(m.gather(iovs))};
+        }
+        return readBuffers(m, iovs);
     }
 
     private static FileDescriptor positional(Descriptor d, long rights, boolean reading) {

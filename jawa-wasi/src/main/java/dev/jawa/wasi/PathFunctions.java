@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
@@ -59,7 +58,7 @@ final class PathFunctions {
             if (!attrs.isDirectory()) {
                 return Errno.NOTDIR;
             }
-            Files.delete(p);
+            Sandbox.delete(dir, p, true);
             return Errno.SUCCESS;
         });
         h.define("path_unlink_file", "iii", a -> {
@@ -74,7 +73,7 @@ final class PathFunctions {
             if (r.trailingSlash()) {
                 return Errno.NOTDIR;
             }
-            Files.delete(r.host());
+            Sandbox.delete(dir, r.host(), false);
             return Errno.SUCCESS;
         });
         h.define("path_filestat_get", "iiiii", a -> {
@@ -137,8 +136,7 @@ final class PathFunctions {
             if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
                 return Errno.NOENT;
             }
-            // ATOMIC_MOVE is rename(2): it replaces an existing target as POSIX rename does.
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            Sandbox.rename(from, source, to, target);
             return Errno.SUCCESS;
         });
         h.define("path_symlink", "iiiii", a -> {
@@ -216,6 +214,7 @@ final class PathFunctions {
                     & (dir.readOnly ? ~Rights.DIRECTORY_WRITING : -1L);
             long inheriting = rightsInheriting & dir.rightsInheriting;
             DirectoryDescriptor d = new DirectoryDescriptor(host, null, dir.readOnly, base, inheriting);
+            d.handle = Sandbox.openDirectory(dir, host);
             d.fdflags = fdflags;
             return d;
         }
@@ -244,13 +243,7 @@ final class PathFunctions {
         } else if ((fdflags & Descriptor.FDFLAG_DSYNC) != 0) {
             options.add(StandardOpenOption.DSYNC);
         }
-        FileChannel channel = FileChannel.open(host, options);
-        try {
-            Sandbox.verifyInside(dir, host);
-        } catch (WasiError e) {
-            channel.close();
-            throw e;
-        }
+        FileChannel channel = Sandbox.openFile(dir, host, options);
         long base = rightsBase & dir.rightsInheriting & Rights.FILE & (dir.readOnly ? ~Rights.FILE_WRITING : -1L);
         FileDescriptor f = new FileDescriptor(channel, host, base, rightsInheriting & dir.rightsInheriting);
         f.fdflags = fdflags;

@@ -1,6 +1,12 @@
 package dev.jawa.wasi;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.OpenOption;
+import java.nio.file.SecureDirectoryStream;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -24,8 +30,16 @@ import java.util.List;
  * followed (LOOP). The result is a host path made only of real, checked directory names.
  *
  * <p>Between this check and the operation another process could swap a checked directory for a
- * symlink. Operations therefore act on the last component without following links, and opens
- * re-check the opened file's real parent directory afterwards ({@link #verifyInside}).
+ * symlink. Files are therefore opened without the host resolving any name ({@link #openFile}):
+ * from the directory descriptor's open handle, each directory below it is opened relative to the
+ * previous one without following links (openat with O_NOFOLLOW), and the file the same way, so a
+ * swapped component makes the open fail instead of leading outside. Directory descriptors hold
+ * such a handle too ({@link #openDirectory}); unlinking, removing directories and renaming go
+ * through the parents' handles the same way ({@link #delete}, {@link #rename}). The other
+ * operations (mkdir, symlink, link, readlink, stat, times), for which java.nio has no call
+ * relative to a directory handle, act on the last component without following links and re-check
+ * the real parent directory just before acting ({@link #verifyInside}), which narrows the window
+ * to the operation itself.
  */
 final class Sandbox {
 
@@ -127,6 +141,134 @@ final class Sandbox {
         } catch (IOException e) {
             throw new WasiError(Errno.of(e));
         }
+    }
+
+    /**
+     * Opens the regular file {@code host} ({@link #resolve}d under {@code dir}) as described in the
+     * class comment; without a handle (a platform lacking SecureDirectoryStream), by path, checked
+     * with {@link #verifyInside} afterwards.
+     */
+    static FileChannel openFile(DirectoryDescriptor dir, Path host, Set<OpenOption> options) throws IOException {
+        if (dir.handle == null) {
+            FileChannel channel = FileChannel.open(host, options);
+            try {
+                verifyInside(dir, host);
+            } catch (WasiError e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
+        }
+        Path rel = dir.path.relativize(host);
+        SecureDirectoryStream<Path> parent = walk(dir.handle, rel, rel.getNameCount() - 1);
+        try {
+            SeekableByteChannel channel = parent.newByteChannel(rel.getFileName(), options);
+            if (channel instanceof FileChannel f) {
+                return f;
+            }
+            channel.close();
+            throw new WasiError(Errno.NOTSUP);
+        } finally {
+            if (parent != dir.handle) {
+                parent.close();
+            }
+        }
+    }
+
+    /** An open handle on the directory {@code host} under {@code dir}, found like {@link #openFile}; null without handles. */
+    static SecureDirectoryStream<Path> openDirectory(DirectoryDescriptor dir, Path host) throws IOException {
+        if (dir.handle == null) {
+            return null;
+        }
+        if (host.equals(dir.path)) {
+            return dir.handle.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
+        }
+        Path rel = dir.path.relativize(host);
+        return walk(dir.handle, rel, rel.getNameCount());
+    }
+
+    /** Removes the file (or, with {@code directory}, the empty directory) {@code host} under {@code dir}: unlinkat from its parent's handle. */
+    static void delete(DirectoryDescriptor dir, Path host, boolean directory) throws IOException {
+        if (dir.handle == null || host.equals(dir.path)) {
+            verifyInside(dir, host);
+            Files.delete(host);
+            return;
+        }
+        Path rel = dir.path.relativize(host);
+        SecureDirectoryStream<Path> parent = walk(dir.handle, rel, rel.getNameCount() - 1);
+        try {
+            if (directory) {
+                parent.deleteDirectory(rel.getFileName());
+            } else {
+                parent.deleteFile(rel.getFileName());
+            }
+        } finally {
+            if (parent != dir.handle) {
+                parent.close();
+            }
+        }
+    }
+
+    /** Renames {@code source} under {@code from} to {@code target} under {@code to}, replacing it as rename(2) does: renameat between the parents' handles. */
+    static void rename(DirectoryDescriptor from, Path source, DirectoryDescriptor to, Path target) throws IOException {
+        if (from.handle == null || to.handle == null) {
+            verifyInside(from, source);
+            verifyInside(to, target);
+            Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path relSource = from.path.relativize(source);
+        Path relTarget = to.path.relativize(target);
+        SecureDirectoryStream<Path> sourceParent = walk(from.handle, relSource, relSource.getNameCount() - 1);
+        try {
+            SecureDirectoryStream<Path> targetParent = walk(to.handle, relTarget, relTarget.getNameCount() - 1);
+            try {
+                sourceParent.move(relSource.getFileName(), targetParent, relTarget.getFileName());
+            } finally {
+                if (targetParent != to.handle) {
+                    targetParent.close();
+                }
+            }
+        } finally {
+            if (sourceParent != from.handle) {
+                sourceParent.close();
+            }
+        }
+    }
+
+    /** An open handle on a preopened directory, or null where the platform has no SecureDirectoryStream. */
+    static SecureDirectoryStream<Path> openHandle(Path directory) {
+        try {
+            DirectoryStream<Path> s = Files.newDirectoryStream(directory);
+            if (s instanceof SecureDirectoryStream<Path> secure) {
+                return secure;
+            }
+            s.close();
+        } catch (IOException e) {
+            // No handle: opens go by path and are verified afterwards.
+        }
+        return null;
+    }
+
+    /** Opens the first {@code count} components of {@code rel} as directories, each inside the last, following no link. */
+    private static SecureDirectoryStream<Path> walk(SecureDirectoryStream<Path> from, Path rel, int count)
+            throws IOException {
+        SecureDirectoryStream<Path> current = from;
+        try {
+            for (int i = 0; i < count; i++) {
+                SecureDirectoryStream<Path> next = current.newDirectoryStream(rel.getName(i), LinkOption.NOFOLLOW_LINKS);
+                if (current != from) {
+                    current.close();
+                }
+                current = next;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (current != from) {
+                current.close();
+            }
+            throw e;
+        }
+        return current;
     }
 
     private static String readLink(Path link) {

@@ -7,10 +7,13 @@ import java.nio.channels.SocketChannel;
 final class SocketDescriptor extends Descriptor {
 
     final SocketChannel channel;
+    /** Whether the guest made it (sock_accept), so that it is closed with the guest; the host's own sockets stay the host's. */
+    final boolean accepted;
 
-    SocketDescriptor(SocketChannel channel) {
+    SocketDescriptor(SocketChannel channel, boolean accepted) {
         super(Rights.SOCKET, 0);
         this.channel = channel;
+        this.accepted = accepted;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class SocketFunctions {
                 return Errno.AGAIN; // a non-blocking listener with no connection waiting
             }
             c.configureBlocking((flags & Descriptor.FDFLAG_NONBLOCK) == 0);
-            SocketDescriptor s = new SocketDescriptor(c);
+            SocketDescriptor s = new SocketDescriptor(c, true);
             s.fdflags = flags;
             m.putI32(ptr(a[2]), fds.add(s));
             return Errno.SUCCESS;
@@ -51,7 +51,8 @@ final class SocketFunctions {
             if ((flags & RIFLAGS_PEEK) != 0) {
                 return Errno.NOTSUP; // java.nio's SocketChannel cannot peek
             }
-            ByteBuffer[] bufs = FdFunctions.buffers(m, m.iovecs(ptr(a[1]), ptr(a[2])));
+            GuestMemory.IoVec[] iovs = m.iovecs(ptr(a[1]), ptr(a[2]));
+            ByteBuffer[] bufs = FdFunctions.readBuffers(m, iovs);
             long total = 0;
             try {
                 do {
@@ -70,6 +71,7 @@ final class SocketFunctions {
             } catch (NotYetConnectedException e) {
                 return Errno.NOTCONN;
             }
+            FdFunctions.finishRead(m, iovs, bufs, total);
             m.putI32(ptr(a[4]), (int) total);
             m.putI16(ptr(a[5]), 0);
             return Errno.SUCCESS;
@@ -80,7 +82,7 @@ final class SocketFunctions {
             if (a[3] != 0) {
                 return Errno.INVAL; // siflags has no flags defined
             }
-            ByteBuffer[] bufs = FdFunctions.buffers(m, m.iovecs(ptr(a[1]), ptr(a[2])));
+            ByteBuffer[] bufs = FdFunctions.writeBuffers(m, m.iovecs(ptr(a[1]), ptr(a[2])));
             long n;
             try {
                 n = s.channel.write(bufs);

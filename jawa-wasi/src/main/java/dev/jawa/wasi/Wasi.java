@@ -45,11 +45,13 @@ public final class Wasi implements AutoCloseable {
             // when the program opens for writing, and path_open can refuse that open outright.
             long base = p.readOnly() ? Rights.DIRECTORY & ~Rights.DIRECTORY_WRITING : Rights.DIRECTORY;
             long inheriting = Rights.DIRECTORY | Rights.FILE;
-            fds.add(new DirectoryDescriptor(p.hostPath(), p.guestPath(), p.readOnly(), base, inheriting));
+            DirectoryDescriptor d = new DirectoryDescriptor(p.hostPath(), p.guestPath(), p.readOnly(), base, inheriting);
+            d.handle = Sandbox.openHandle(p.hostPath());
+            fds.add(d);
         }
         for (var s : config.sockets) {
             fds.add(s instanceof ServerSocketChannel l ? new ListenerDescriptor(l)
-                    : new SocketDescriptor((SocketChannel) s));
+                    : new SocketDescriptor((SocketChannel) s, false));
         }
         HostFunctions h = new HostFunctions(linker);
         ProcessFunctions.define(this, h);
@@ -107,8 +109,12 @@ public final class Wasi implements AutoCloseable {
         try {
             instance.function("_start").call();
             return 0;
-        } catch (WasiExitException e) {
-            return e.exitCode();
+        } catch (WasiExitException | dev.jawa.HostException e) {
+            java.util.OptionalInt code = WasiExitException.exitCodeOf(e);
+            if (code.isEmpty()) {
+                throw e;
+            }
+            return code.getAsInt();
         } finally {
             flush(config.stdout);
             flush(config.stderr);
@@ -123,11 +129,15 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Closes every file and directory the guest still has open (not the host's streams and sockets). */
+    /**
+     * Closes every file, directory and accepted connection the guest still has open (not the host's
+     * streams and the sockets it handed in).
+     */
     @Override
     public void close() {
         for (Descriptor d : fds.all()) {
-            if (d instanceof FileDescriptor || d instanceof DirectoryDescriptor) {
+            if (d instanceof FileDescriptor || d instanceof DirectoryDescriptor
+                    || (d instanceof SocketDescriptor s && s.accepted)) {
                 try {
                     d.close();
                 } catch (IOException e) {

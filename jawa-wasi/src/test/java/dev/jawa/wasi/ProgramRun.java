@@ -2,6 +2,8 @@ package dev.jawa.wasi;
 
 import dev.jawa.CompiledModule;
 import dev.jawa.Engine;
+import dev.jawa.Tier;
+import dev.jawa.Trap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +20,8 @@ import java.util.SplittableRandom;
 /** One run of a test program (src/test/c, built to resources/wasi) on Jawa with WASI, and what it printed. */
 final class ProgramRun {
 
-    /** What a program printed and its exit code. */
-    record Result(String stdout, String stderr, int exitCode) {
+    /** What a program printed and its exit code, or the trap that ended it (exit code -1). */
+    record Result(String stdout, String stderr, int exitCode, Trap trap) {
     }
 
     private static final Map<String, CompiledModule> MODULES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -31,6 +33,7 @@ final class ProgramRun {
     Path dir;
     boolean readOnly;
     NetworkChannel socket;
+    Tier tier = Tier.INTERP;
 
     ProgramRun(String program) {
         this.program = program;
@@ -38,7 +41,7 @@ final class ProgramRun {
 
     @Override
     public String toString() {
-        return program + " " + args;
+        return program + " " + args + " on " + tier;
     }
 
     ProgramRun args(String... a) {
@@ -67,14 +70,25 @@ final class ProgramRun {
         return this;
     }
 
+    /** Runs on {@code tier} (default: the interpreter). */
+    ProgramRun on(Tier tier) {
+        this.tier = tier;
+        return this;
+    }
+
     ProgramRun socket(NetworkChannel socket) {
         this.socket = socket;
         return this;
     }
 
-    /** The program's module, compiled once per test JVM. */
+    /** The program's module for the interpreter, compiled once per test JVM. */
     static CompiledModule module(String program) {
-        return MODULES.computeIfAbsent(program, p -> new Engine().compile(wasm(p)));
+        return module(program, Tier.INTERP);
+    }
+
+    /** The program's module for {@code tier}, compiled once per test JVM. */
+    static CompiledModule module(String program, Tier tier) {
+        return MODULES.computeIfAbsent(program + "@" + tier, k -> new Engine(tier).compile(wasm(program)));
     }
 
     static byte[] wasm(String program) {
@@ -108,8 +122,14 @@ final class ProgramRun {
         if (socket != null) {
             b.socket(socket);
         }
-        int code = Wasi.run(module(program), b.build());
-        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), code);
+        int code = -1;
+        Trap trap = null;
+        try {
+            code = Wasi.run(module(program, tier), b.build());
+        } catch (Trap t) {
+            trap = t;
+        }
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), code, trap);
     }
 
     /** The expected standard output of {@code program}, from resources/wasi/NAME.stdout. */

@@ -1,17 +1,28 @@
 package dev.jawa.wasi;
 
+import dev.jawa.Tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,9 +54,10 @@ class SandboxTest {
         Files.createSymbolicLink(box.resolve("loop2"), Path.of("loop1"));
     }
 
-    @Test
-    void guestEscapesAllFail() throws IOException {
-        ProgramRun.Result r = new ProgramRun("sandbox").in(box).exec();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERP", "JIT"})
+    void guestEscapesAllFail(Tier tier) throws IOException {
+        ProgramRun.Result r = new ProgramRun("sandbox").in(box).on(tier).exec();
         assertEquals(ProgramRun.expected("sandbox"), r.stdout());
         assertEquals(0, r.exitCode());
         assertEquals("secret\n", Files.readString(secret));
@@ -85,8 +97,62 @@ class SandboxTest {
     }
 
     @Test
-    void absoluteSymlinkTargetsAreNeverCreated() throws IOException {
-        ProgramRun.Result r = new ProgramRun("sandbox").in(box).exec();
+    void opensRacingADirectorySwapNeverReachOutside() throws Exception {
+        // sub/file.txt is inside; outside/file.txt is the secret. A thread keeps swapping sub for a
+        // symlink to outside while opens of sub/file.txt run as path_open runs them. (With opens by
+        // path instead, this test reads the secret within a second.)
+        Files.writeString(box.resolve("sub/file.txt"), "inside\n");
+        Files.writeString(outside.resolve("file.txt"), "secret\n");
+        DirectoryDescriptor dir = preopen(box);
+        dir.handle = Sandbox.openHandle(dir.path);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger swaps = new AtomicInteger();
+        Thread swapper = new Thread(() -> {
+            Path sub = box.resolve("sub");
+            Path aside = root.resolve("sub-aside");
+            try {
+                while (!stop.get()) {
+                    Files.move(sub, aside);
+                    Files.createSymbolicLink(sub, Path.of("../outside"));
+                    Files.delete(sub);
+                    Files.move(aside, sub);
+                    swaps.incrementAndGet();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        swapper.start();
+        int opened = 0;
+        try {
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < end) {
+                try {
+                    Path host = Sandbox.resolve(dir, "sub/file.txt", true).host();
+                    try (FileChannel channel = Sandbox.openFile(dir, host,
+                            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+                        ByteBuffer b = ByteBuffer.allocate(64);
+                        channel.read(b);
+                        assertEquals("inside\n", new String(b.array(), 0, b.position(), StandardCharsets.UTF_8));
+                        opened++;
+                    }
+                } catch (WasiError | IOException e) {
+                    // The swap was caught (or sub was briefly missing): the open failed, as it should.
+                }
+            }
+        } finally {
+            stop.set(true);
+            swapper.join();
+            dir.close();
+        }
+        assertTrue(swaps.get() > 10, "the directory was swapped " + swaps.get() + " times");
+        assertTrue(opened > 0, "some opens found the real directory");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERP", "JIT"})
+    void absoluteSymlinkTargetsAreNeverCreated(Tier tier) throws IOException {
+        ProgramRun.Result r = new ProgramRun("sandbox").in(box).on(tier).exec();
         assertTrue(r.stdout().contains("symlink abs_link -> /etc/passwd: -1 ENOTCAPABLE"), r.stdout());
         assertFalse(Files.exists(box.resolve("abs_link"), LinkOption.NOFOLLOW_LINKS));
     }

@@ -1,5 +1,6 @@
 package dev.jawa.wasi;
 
+import dev.jawa.Tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -20,9 +23,10 @@ import org.junit.jupiter.api.Timeout;
  */
 class SocketTest {
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERP", "JIT"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void guestAcceptsReceivesSendsAndShutsDown() throws Exception {
+    void guestAcceptsReceivesSendsAndShutsDown(Tier tier) throws Exception {
         try (ServerSocketChannel listener = ServerSocketChannel.open()) {
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String message = "hello from the host, ".repeat(50);
@@ -41,7 +45,7 @@ class SocketTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            ProgramRun.Result r = new ProgramRun("sockets").socket(listener).exec();
+            ProgramRun.Result r = new ProgramRun("sockets").socket(listener).on(tier).exec();
             assertEquals(ProgramRun.expected("sockets"), r.stdout());
             assertEquals(0, r.exitCode());
             assertEquals(message.toUpperCase(java.util.Locale.ROOT), reply.get(30, TimeUnit.SECONDS));

@@ -94,7 +94,8 @@ final class Report {
                     `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
                     names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
                     validator and wabt's `wasm-validate` accept it). Jawa's interpreter translates a function \
-                    on its first call, so of the large module only the probe is translated.
+                    on its first call, so of the large module only the probe is translated; its compiler tier \
+                    (`jit`) compiles the whole module before the first call.
 
                     In process: from the module's bytes in memory to the return of the first call, timed \
                     inside the engine's process (the start of the JVM or of node and the reading of the file \
@@ -152,8 +153,8 @@ final class Report {
                 memory after `memory.grow` and crashes or loses output once a kernel's memory grows. \
                 Chicory runs the modules with chicory-wasi, in its interpreter and with its bytecode \
                 compiler, in a JVM with `-Xmx3g -Xss64m`; Jawa runs them in the same kind of JVM, one \
-                column per tier that exists (`interp`, `jit`, `auto`), with the WASI calls the kernels \
-                make written in `JawaMain` on Jawa's embedding API.
+                column per tier that is measured (`interp`, `jit`, and `auto` once it differs from both), \
+                with jawa-wasi.
 
                 ## The kernels
 

@@ -22,7 +22,7 @@ class EmbeddingModuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"interp", "jit", "auto"})
+    @ValueSource(strings = {"interp", "jit"})
     void jawaComputesTheAnswers(String tier) {
         Instance instance = JawaSetup.instantiate(tier);
         assertEquals(42, instance.function("add").call(40, 2)[0]);
