@@ -1,7 +1,6 @@
 package dev.jawa.jit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,10 @@ import java.util.stream.Stream;
 /**
  * Which Jawa stored compiled code belongs to. Compiled classes call Jawa's internals by name and
  * field layout, so code compiled by one build must never be loaded by another: the version is a
- * digest of Jawa's own class files (dev/jawa/**), computed once, whether they come from a jar or a
- * directory. A released jar and a source build each get theirs; any change to Jawa changes it.
+ * digest of Jawa's own class files (dev/jawa/**), computed once. From a jar it digests each
+ * entry's name, size and CRC-32 (read from the jar's directory, without inflating anything); from
+ * a directory (a source build) each file's name, size and modification time, so a rebuilt class
+ * counts as a change even when its bytes are the same, which only costs a recompilation.
  */
 final class CodeVersion {
 
@@ -48,7 +49,8 @@ final class CodeVersion {
                 }
                 for (Path p : files) {
                     md.update(where.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    md.update(Files.readAllBytes(p));
+                    md.update(longBytes(Files.size(p)));
+                    md.update(longBytes(Files.getLastModifiedTime(p).toMillis()));
                 }
             } else {
                 try (JarFile jar = new JarFile(where.toFile())) {
@@ -58,9 +60,8 @@ final class CodeVersion {
                     entries.sort((a, b) -> a.getName().compareTo(b.getName()));
                     for (JarEntry e : entries) {
                         md.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        try (InputStream in = jar.getInputStream(e)) {
-                            md.update(in.readAllBytes());
-                        }
+                        md.update(longBytes(e.getSize()));
+                        md.update(longBytes(e.getCrc()));
                     }
                 }
             }
@@ -69,6 +70,10 @@ final class CodeVersion {
             return "unknown-" + Long.toHexString(System.nanoTime());
         }
         return HexFormat.of().formatHex(md.digest(), 0, 8);
+    }
+
+    private static byte[] longBytes(long v) {
+        return java.nio.ByteBuffer.allocate(8).putLong(v).array();
     }
 
     static MessageDigest sha256() {
