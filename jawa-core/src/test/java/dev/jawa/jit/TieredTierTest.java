@@ -176,4 +176,40 @@ class TieredTierTest {
         assertFalse(chunk.compiled(0) || chunk.compiled(299) || chunk.compiled(310) || chunk.compiled(599));
         assertEquals(null, TieringPolicy.peek(module.validated()));
     }
+
+    @Test
+    void loopsOsrCannotEnterKeepRunningInTheInterpreter() {
+        // Both loops run with a value below them on the stack, so they have no OSR entry: at their
+        // backward branches the interpreter is refused and goes on, and the result is right.
+        String wat = """
+                (module
+                  (import "t" "ready" (func $ready (result i32)))
+                  (func (export "f") (param $n i32) (result i32) (local $i i32) (local $j i32)
+                    (i32.const 1000)
+                    (loop $busy
+                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                      (br_if $busy (i32.eqz (call $ready))))
+                    (loop $more
+                      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                      (br_if $more (i32.lt_u (local.get $j) (local.get $n))))
+                    (i32.add (local.get $j))))
+                """;
+        CompiledModule module = new Engine(Tier.AUTO).compileText(wat);
+        Linker linker = new Linker().function("t", "ready", new FuncType(List.of(), List.of(NumType.I32)),
+                (values, refs) -> values[0] = TieredTier.compiled(module.validated()) ? 1 : 0);
+        Instance i = module.instantiate(linker);
+        assertEquals(1000 + 50_000, i.function("f").call(50_000)[0]);
+        assertEquals(1000 + 7, i.function("f").call(7)[0]);
+    }
+
+    @Test
+    void theInterpreterTierNeverCompiles() {
+        CompiledModule module = new Engine(Tier.INTERP).compileText(HOT);
+        Instance i = module.instantiate();
+        for (int k = 0; k < 5000; k++) {
+            assertEquals(k * k, i.function("callSq").call(k)[0]);
+        }
+        assertEquals(null, TieringPolicy.peek(module.validated()));
+        assertEquals(null, ((WasmFunction) i.runtime().export("callSq")).compiledCode);
+    }
 }
