@@ -64,7 +64,7 @@ final class Machine {
     /** Who takes hot functions over (the compiler, in Tier.AUTO), or null for the interpreter alone. */
     private final TierUp tierUp;
     /** Backward branches before retrying on-stack replacement that failed (a loop it cannot enter, say). */
-    private static final int OSR_RETRY = 100_000;
+    private static final int OSR_RETRY = 1_000;
 
     Machine(int maxDepth, TierUp tierUp) {
         this.maxDepth = maxDepth;
@@ -461,8 +461,9 @@ final class Machine {
                     // The common direct call, apart from the other five: no branches on the kind
                     // of call whose untaken sides C2 would prune and later deoptimize on.
                     FunctionInstance f = inst.functions()[code[pc++]];
-                    if (f instanceof WasmFunction wf) {
-                        Compiled callee = Interpreter.compiled(wf);
+                    Compiled callee;
+                    // (A hot callee with compiled code is called like a host function.)
+                    if (f instanceof WasmFunction wf && (callee = interpreted(wf)) != null) {
                         pushFrame(c, pc, fp);
                         int newFp = sp - callee.nParams;
                         int end = newFp + callee.frameSize;
