@@ -29,11 +29,16 @@
  * {@code ControlEmitter}, {@code VariableEmitter}, {@code NumericEmitter}, {@code MemoryEmitter},
  * {@code CallEmitter}, {@code ReferenceEmitter}, {@code TableEmitter}, {@code GcEmitter}
  * (structs, arrays, casts: {@code JitGc}), {@code ExceptionEmitter} (JVM exception-table entries:
- * {@code TryBlock}, {@code JitExceptions}); and the stubs {@code SimdEmitter},
- * {@code AtomicEmitter}, which own their instructions but throw
- * {@link dev.jawa.runtime.UnsupportedInstructionException}.
+ * {@code TryBlock}, {@code JitExceptions}), {@code SimdEmitter} (every v128 instruction, fixed-width
+ * and relaxed, as a call of a small helper named after the opcode: {@code SimdLanes},
+ * {@code SimdMemory}, {@code SimdArith}, {@code SimdInts}, {@code SimdFloats}, {@code SimdWiden};
+ * a v128 is a {@code V128} object) and {@code AtomicEmitter} (the threads proposal, through
+ * {@code AtomicAccess}: lock-free VarHandles on a shared memory's native pages, the memory's
+ * monitor on a {@code byte[]} one, as in the interpreter). A family that cannot compile an
+ * instruction throws {@link dev.jawa.runtime.UnsupportedInstructionException} (failing that
+ * function when it is called, never the module, never silently); none does now.
  *
- * <h2>Adding a family (or filling a stub)</h2>
+ * <h2>Adding a family</h2>
  * <ol>
  *   <li>In the family's {@code emit}, handle the opcodes: emit bytecode with {@code fc.cb}, and
  *       keep the type stack right with {@code fc.pop()}/{@code fc.push(kind)} (fixed-signature
@@ -49,6 +54,8 @@
  * </ol>
  * Helpers for emitters: {@code fc.spill(n)}/{@code fc.reload(slots)} to get at values below the
  * top, {@code fc.operandsAsLongs(n)} for addresses and counts, {@code fc.branch(depth)} for any
- * branch, {@code fc.markDead()} after an instruction that does not fall through.
+ * branch, {@code fc.jumpIf(whenFalse, label)} for a conditional jump on the i32 on top (it uses a
+ * comparison left pending by NumericEmitter, see {@code Condition}), {@code fc.markDead()} after
+ * an instruction that does not fall through.
  */
 package dev.jawa.jit;
