@@ -28,15 +28,16 @@ public final class Engine {
      * {@code jawa.tier} names another) with the default call-depth limit.
      */
     public Engine() {
-        this(Interpreter.DEFAULT_MAX_DEPTH);
+        this(Tier.parse(System.getProperty("jawa.tier", "auto")), Interpreter.DEFAULT_MAX_DEPTH);
     }
 
     /**
-     * An engine in the default tier (see {@link #Engine()}) whose interpreted WebAssembly calls may
-     * nest {@code maxCallDepth} deep; one more traps with "call stack exhausted".
+     * An engine running code on the interpreter ({@link Tier#INTERP}), whose WebAssembly calls may
+     * nest {@code maxCallDepth} deep; one more traps with "call stack exhausted". (The bound is
+     * exact only on the interpreter: compiled code is bounded by the JVM thread's stack.)
      */
     public Engine(int maxCallDepth) {
-        this(Tier.parse(System.getProperty("jawa.tier", "auto")), maxCallDepth);
+        this(Tier.INTERP, maxCallDepth);
     }
 
     /**
