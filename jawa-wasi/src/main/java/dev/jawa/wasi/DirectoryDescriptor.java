@@ -19,6 +19,11 @@ final class DirectoryDescriptor extends Descriptor {
      * platform lacks it.
      */
     SecureDirectoryStream<java.nio.file.Path> handle;
+    /**
+     * The directory held open as a native file descriptor for the *at system calls
+     * ({@link NativeAt}), or -1 where they are not available.
+     */
+    int fd = -1;
     /** The entries of the last fd_readdir listing, reused while the guest pages through it. */
     List<DirEntry> listing;
 
@@ -45,6 +50,10 @@ final class DirectoryDescriptor extends Descriptor {
         if (handle != null) {
             handle.close();
             handle = null;
+        }
+        if (fd >= 0) {
+            NativeAt.LINUX.close(fd);
+            fd = -1;
         }
     }
 }

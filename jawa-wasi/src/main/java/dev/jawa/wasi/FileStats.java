@@ -23,6 +23,9 @@ final class FileStats {
     static final int FST_MTIM = 4;
     static final int FST_MTIM_NOW = 8;
 
+    /** In {@link #times}' answer: this time is left as it is. */
+    static final long OMIT = Long.MIN_VALUE;
+
     /** A file's filestat fields. */
     record Stat(long dev, long ino, int filetype, long nlink, long size, long atim, long mtim, long ctim) {
     }
@@ -65,18 +68,30 @@ final class FileStats {
      */
     static void setTimes(Path path, long atim, long mtim, int flags, WasiClock clock, boolean follow)
             throws IOException {
+        long[] times = times(atim, mtim, flags, clock);
+        if (times == null) {
+            return;
+        }
+        FileTime a = times[0] == OMIT ? null : time(times[0]);
+        FileTime m = times[1] == OMIT ? null : time(times[1]);
+        LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, options).setTimes(m, a, null);
+    }
+
+    /**
+     * The access and modification times fst_flags ask for, in nanoseconds (a given time, or now by
+     * {@code clock}), {@link #OMIT} for one left alone, null if both are; INVAL if both a time and "now" are
+     * asked for one of them, or unknown flags.
+     */
+    static long[] times(long atim, long mtim, int flags, WasiClock clock) {
         if ((flags & ~15) != 0 || (flags & (FST_ATIM | FST_ATIM_NOW)) == (FST_ATIM | FST_ATIM_NOW)
                 || (flags & (FST_MTIM | FST_MTIM_NOW)) == (FST_MTIM | FST_MTIM_NOW)) {
             throw new WasiError(Errno.INVAL);
         }
         long now = clock.realtimeNanos();
-        FileTime a = (flags & FST_ATIM) != 0 ? time(atim) : (flags & FST_ATIM_NOW) != 0 ? time(now) : null;
-        FileTime m = (flags & FST_MTIM) != 0 ? time(mtim) : (flags & FST_MTIM_NOW) != 0 ? time(now) : null;
-        if (a == null && m == null) {
-            return;
-        }
-        LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, options).setTimes(m, a, null);
+        long a = (flags & FST_ATIM) != 0 ? atim : (flags & FST_ATIM_NOW) != 0 ? now : OMIT;
+        long m = (flags & FST_MTIM) != 0 ? mtim : (flags & FST_MTIM_NOW) != 0 ? now : OMIT;
+        return a == OMIT && m == OMIT ? null : new long[] {a, m};
     }
 
     static int filetype(Path path) {

@@ -45,6 +45,13 @@ final class PathFunctions {
         h.define("path_create_directory", "iii", a -> {
             DirectoryDescriptor dir = directory(fds, a[0], Rights.PATH_CREATE_DIRECTORY);
             Path p = checked(dir, m.string(ptr(a[1]), ptr(a[2])), false);
+            if (Sandbox.isNative(dir)) {
+                Sandbox.at(dir, p, (at, fd, name) -> {
+                    at.mkdir(fd, name);
+                    return null;
+                });
+                return Errno.SUCCESS;
+            }
             Files.createDirectory(p);
             return Errno.SUCCESS;
         });
@@ -81,7 +88,8 @@ final class PathFunctions {
             boolean follow = (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0;
             Sandbox.Resolved r = Sandbox.resolve(dir, m.string(ptr(a[2]), ptr(a[3])), follow);
             Sandbox.verifyInside(dir, r.host());
-            FileStats.Stat s = FileStats.of(r.host(), false);
+            FileStats.Stat s = Sandbox.isNative(dir) ? Sandbox.at(dir, r.host(), (at, fd, name) -> at.stat(fd, name))
+                    : FileStats.of(r.host(), false);
             if (r.trailingSlash() && s.filetype() != Descriptor.FILETYPE_DIRECTORY) {
                 return Errno.NOTDIR;
             }
@@ -92,6 +100,18 @@ final class PathFunctions {
             DirectoryDescriptor dir = directory(fds, a[0], Rights.PATH_FILESTAT_SET_TIMES);
             boolean follow = (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0;
             Path p = checked(dir, m.string(ptr(a[2]), ptr(a[3])), follow);
+            if (Sandbox.isNative(dir)) {
+                long[] times = FileStats.times(a[4], a[5], (int) a[6], w.config.clock);
+                if (times != null) {
+                    Sandbox.at(dir, p, (at, fd, name) -> {
+                        at.setTimes(fd, name, times[0], times[1]);
+                        return null;
+                    });
+                } else {
+                    Sandbox.at(dir, p, (at, fd, name) -> at.stat(fd, name)); // must exist all the same
+                }
+                return Errno.SUCCESS;
+            }
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 return Errno.NOENT;
             }
@@ -108,6 +128,14 @@ final class PathFunctions {
             // link can only ever name a file the guest could already reach.
             Path existing = checked(from, source, follow);
             Path link = checked(to, target, false);
+            if (Sandbox.isNative(from) && Sandbox.isNative(to)) {
+                // linkat refuses a directory (EPERM) itself and follows no symlink.
+                Sandbox.at(from, existing, (at, fromFd, fromName) -> Sandbox.at(to, link, (at2, toFd, toName) -> {
+                    at.link(fromFd, fromName, toFd, toName);
+                    return null;
+                }));
+                return Errno.SUCCESS;
+            }
             BasicFileAttributes attrs = Files.readAttributes(existing, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             if (attrs.isDirectory()) {
@@ -119,7 +147,8 @@ final class PathFunctions {
         h.define("path_readlink", "iiiiii", a -> {
             DirectoryDescriptor dir = directory(fds, a[0], Rights.PATH_READLINK);
             Path p = checked(dir, m.string(ptr(a[1]), ptr(a[2])), false);
-            byte[] target = Files.readSymbolicLink(p).toString().getBytes(StandardCharsets.UTF_8);
+            byte[] target = Sandbox.isNative(dir) ? Sandbox.at(dir, p, (at, fd, name) -> at.readlink(fd, name))
+                    : Files.readSymbolicLink(p).toString().getBytes(StandardCharsets.UTF_8);
             int n = (int) Math.min(target.length, ptr(a[4]));
             m.write(ptr(a[3]), target, 0, n);
             m.putI32(ptr(a[5]), n);
@@ -149,6 +178,13 @@ final class PathFunctions {
             }
             if (contents.isEmpty() || contents.indexOf('\0') >= 0) {
                 return Errno.NOENT;
+            }
+            if (Sandbox.isNative(dir)) {
+                Sandbox.at(dir, link, (at, fd, name) -> {
+                    at.symlink(contents, fd, name);
+                    return null;
+                });
+                return Errno.SUCCESS;
             }
             Files.createSymbolicLink(link, Path.of(contents));
             return Errno.SUCCESS;
@@ -215,6 +251,12 @@ final class PathFunctions {
             long inheriting = rightsInheriting & dir.rightsInheriting;
             DirectoryDescriptor d = new DirectoryDescriptor(host, null, dir.readOnly, base, inheriting);
             d.handle = Sandbox.openDirectory(dir, host);
+            try {
+                d.fd = Sandbox.openNativeDirectory(dir, host);
+            } catch (WasiError e) {
+                d.close();
+                throw e;
+            }
             d.fdflags = fdflags;
             return d;
         }

@@ -236,6 +236,82 @@ final class Sandbox {
         }
     }
 
+    /** An action on one name relative to a directory file descriptor (see {@link NativeAt}). */
+    interface AtAction<T> {
+        T apply(NativeAt at, int dirfd, String name);
+    }
+
+    /** Whether operations under {@code dir} go through {@link NativeAt} (Linux, with the directory's fd open). */
+    static boolean isNative(DirectoryDescriptor dir) {
+        return dir.fd >= 0 && NativeAt.LINUX != null;
+    }
+
+    /**
+     * Runs {@code action} on the last component of {@code host} ({@link #resolve}d under {@code dir},
+     * which {@link #isNative}) relative to its parent directory, opened from {@code dir}'s fd one
+     * component at a time without following links, so a directory swapped for a symlink after the
+     * check makes the walk fail instead of leading outside. {@code dir} itself is named ".".
+     */
+    static <T> T at(DirectoryDescriptor dir, Path host, AtAction<T> action) {
+        NativeAt at = NativeAt.LINUX;
+        if (host.equals(dir.path)) {
+            return action.apply(at, dir.fd, ".");
+        }
+        Path rel = dir.path.relativize(host);
+        int parent = walkNative(at, dir.fd, rel, rel.getNameCount() - 1);
+        try {
+            return action.apply(at, parent, rel.getFileName().toString());
+        } finally {
+            if (parent != dir.fd) {
+                at.close(parent);
+            }
+        }
+    }
+
+    /** A native fd on the directory {@code host} under {@code dir}, found like {@link #at}; -1 without native calls. */
+    static int openNativeDirectory(DirectoryDescriptor dir, Path host) {
+        if (!isNative(dir)) {
+            return -1;
+        }
+        NativeAt at = NativeAt.LINUX;
+        if (host.equals(dir.path)) {
+            return at.openDirectory(dir.fd, ".");
+        }
+        Path rel = dir.path.relativize(host);
+        return walkNative(at, dir.fd, rel, rel.getNameCount());
+    }
+
+    /** A native fd on a preopened directory, or -1 where the native calls are not available. */
+    static int openNativeRoot(Path directory) {
+        if (NativeAt.LINUX == null) {
+            return -1;
+        }
+        try {
+            return NativeAt.LINUX.openRoot(directory.toAbsolutePath().toString());
+        } catch (WasiError e) {
+            return -1;
+        }
+    }
+
+    private static int walkNative(NativeAt at, int from, Path rel, int count) {
+        int current = from;
+        try {
+            for (int i = 0; i < count; i++) {
+                int next = at.openDirectory(current, rel.getName(i).toString());
+                if (current != from) {
+                    at.close(current);
+                }
+                current = next;
+            }
+        } catch (RuntimeException e) {
+            if (current != from) {
+                at.close(current);
+            }
+            throw e;
+        }
+        return current;
+    }
+
     /** An open handle on a preopened directory, or null where the platform has no SecureDirectoryStream. */
     static SecureDirectoryStream<Path> openHandle(Path directory) {
         try {

@@ -47,6 +47,7 @@ public final class Wasi implements AutoCloseable {
             long inheriting = Rights.DIRECTORY | Rights.FILE;
             DirectoryDescriptor d = new DirectoryDescriptor(p.hostPath(), p.guestPath(), p.readOnly(), base, inheriting);
             d.handle = Sandbox.openHandle(p.hostPath());
+            d.fd = Sandbox.openNativeRoot(p.hostPath());
             fds.add(d);
         }
         for (var s : config.sockets) {
