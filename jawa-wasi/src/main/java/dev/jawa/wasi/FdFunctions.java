@@ -208,7 +208,17 @@ final class FdFunctions {
             if (p == null) {
                 return Errno.BADF;
             }
-            FileStats.setTimes(p, a[1], a[2], (int) a[3], w.config.clock, true);
+            if (d instanceof DirectoryDescriptor dir && Sandbox.isNative(dir)) {
+                // Through the directory's own fd: its path may name something else by now.
+                long[] times = FileStats.times(a[1], a[2], (int) a[3], w.config.clock);
+                if (times != null) {
+                    NativeAt.LINUX.setTimes(dir.fd, ".", times[0], times[1]);
+                }
+                return Errno.SUCCESS;
+            }
+            // Not following a final symlink: the file was a real one when opened, and a link put in
+            // its place since must not redirect the change.
+            FileStats.setTimes(p, a[1], a[2], (int) a[3], w.config.clock, false);
             return Errno.SUCCESS;
         });
         h.define("fd_prestat_get", "ii", a -> {
@@ -430,7 +440,7 @@ final class FdFunctions {
                 }
             }
             case DirectoryDescriptor dir -> {
-                return FileStats.of(dir.path, false);
+                return Sandbox.isNative(dir) ? NativeAt.LINUX.stat(dir.fd, ".") : FileStats.of(dir.path, false);
             }
             default -> {
                 return FileStats.device(d.filetype());
@@ -439,7 +449,10 @@ final class FdFunctions {
     }
 
     /** A directory's entries as fd_readdir lists them: "." and "..", then the names in sorted order. */
-    private static List<DirectoryDescriptor.DirEntry> list(DirectoryDescriptor dir) throws IOException {
+    static List<DirectoryDescriptor.DirEntry> list(DirectoryDescriptor dir) throws IOException {
+        if (Sandbox.isNative(dir) && dir.handle != null) {
+            return listNative(dir);
+        }
         List<DirectoryDescriptor.DirEntry> out = new ArrayList<>();
         out.add(new DirectoryDescriptor.DirEntry(".", inode(dir.path), Descriptor.FILETYPE_DIRECTORY));
         Path parent = dir.path.getParent();
@@ -453,6 +466,41 @@ final class FdFunctions {
             out.add(new DirectoryDescriptor.DirEntry(c.getFileName().toString(), inode(c), FileStats.filetype(c)));
         }
         return out;
+    }
+
+    /**
+     * {@link #list} through the directory's handles rather than its path, which may name something
+     * else by now (the directory renamed and a symlink put in its place): the names from a stream
+     * opened on the held handle, each entry's inode and type from fstatat relative to the held fd.
+     */
+    private static List<DirectoryDescriptor.DirEntry> listNative(DirectoryDescriptor dir) throws IOException {
+        NativeAt at = NativeAt.LINUX;
+        List<DirectoryDescriptor.DirEntry> out = new ArrayList<>();
+        out.add(new DirectoryDescriptor.DirEntry(".", at.stat(dir.fd, ".").ino(), Descriptor.FILETYPE_DIRECTORY));
+        out.add(new DirectoryDescriptor.DirEntry("..", inodeAt(dir.fd, ".."), Descriptor.FILETYPE_DIRECTORY));
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> s = dir.handle.newDirectoryStream(Path.of("."), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            s.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        names.sort(null);
+        for (String name : names) {
+            FileStats.Stat st;
+            try {
+                st = at.stat(dir.fd, name);
+            } catch (WasiError e) {
+                continue; // removed since it was listed
+            }
+            out.add(new DirectoryDescriptor.DirEntry(name, st.ino(), st.filetype()));
+        }
+        return out;
+    }
+
+    private static long inodeAt(int dirfd, String name) {
+        try {
+            return NativeAt.LINUX.stat(dirfd, name).ino();
+        } catch (WasiError e) {
+            return 0;
+        }
     }
 
     private static long inode(Path p) {

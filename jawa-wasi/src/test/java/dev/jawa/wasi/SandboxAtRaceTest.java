@@ -109,6 +109,30 @@ class SandboxAtRaceTest {
     }
 
     @Test
+    void anOpenDirectoryKeepsMeaningItselfAfterItsPathIsSwapped() throws IOException {
+        // A guest can do this alone: open sub, rename it, and put a (relative) symlink to outside in
+        // its place. The descriptor must go on listing, stating and touching the real sub.
+        Path sub = box.resolve("sub");
+        DirectoryDescriptor d = new DirectoryDescriptor(sub, null, false, Rights.DIRECTORY, Rights.DIRECTORY | Rights.FILE);
+        d.handle = Sandbox.openDirectory(dir, sub);
+        d.fd = Sandbox.openNativeDirectory(dir, sub);
+        try {
+            long subInode = ((Number) Files.getAttribute(sub, "unix:ino")).longValue();
+            Files.move(sub, box.resolve("moved"));
+            Files.createSymbolicLink(sub, Path.of("../outside"));
+            if (Sandbox.isNative(d)) {
+                assertEquals(subInode, FdFunctions.stat(d).ino());
+                List<String> listed = FdFunctions.list(d).stream().map(DirectoryDescriptor.DirEntry::name).toList();
+                assertEquals(List.of(".", "..", "file.txt", "link"), listed);
+                long fileInode = ((Number) Files.getAttribute(box.resolve("moved/file.txt"), "unix:ino")).longValue();
+                assertEquals(fileInode, FdFunctions.list(d).get(2).inode(), "the entries are the real sub's");
+            }
+        } finally {
+            d.close();
+        }
+    }
+
+    @Test
     void mkdirRacingASwapNeverCreatesOutside() throws Exception {
         int done = race(() -> {
             Path host = Sandbox.resolve(dir, "sub/made" + serial.incrementAndGet(), false).host();
