@@ -31,6 +31,7 @@ class RunWasiTest {
     static Proc jawa(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED"); // as the jawa launcher runs it (WASI's sandbox calls *at)
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.jawa.cli.Main");

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The path_* functions. Every path goes through {@link Sandbox#resolve} relative to its
  * directory descriptor, and is re-checked with {@link Sandbox#verifyInside} right before (and, for
- * opens, after) the operation; operations act on the last component without following links.
+ * opens, after) the operation; operations act on the last component without following links,
+ * on Linux through the *at system calls relative to a directory fd ({@link Sandbox#at}).
  */
 final class PathFunctions {
 

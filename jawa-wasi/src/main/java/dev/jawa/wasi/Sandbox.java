@@ -37,9 +37,10 @@ import java.util.List;
  * such a handle too ({@link #openDirectory}); unlinking, removing directories and renaming go
  * through the parents' handles the same way ({@link #delete}, {@link #rename}). The other
  * operations (mkdir, symlink, link, readlink, stat, times), for which java.nio has no call
- * relative to a directory handle, act on the last component without following links and re-check
- * the real parent directory just before acting ({@link #verifyInside}), which narrows the window
- * to the operation itself.
+ * relative to a directory handle, use the *at system calls on Linux ({@link NativeAt},
+ * {@link #at}) relative to a native directory fd walked the same way; elsewhere they act on the
+ * last component without following links and re-check the real parent directory just before
+ * acting ({@link #verifyInside}), which narrows the window to the operation itself.
  */
 final class Sandbox {
 
