@@ -54,6 +54,16 @@ final class ModuleCompiler {
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
     private final java.util.Set<String> bridges = new java.util.HashSet<>();
+    /** Regions split off functions, waiting for their methods (see {@link FunctionSplitter}). */
+    final java.util.ArrayDeque<SplitRegion> regions = new java.util.ArrayDeque<>();
+    private int regionCount;
+    /** Where functions are split (see {@link FunctionSplitter}). */
+    final int splitBytes = FunctionSplitter.splitBytes();
+
+    /** A new name for a region of function {@code funcIndex}. */
+    String regionName(int funcIndex) {
+        return "r" + funcIndex + "$" + regionCount++;
+    }
 
     /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
     private final int trialAbove;
@@ -169,6 +179,7 @@ final class ModuleCompiler {
                                 ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                                 cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
                     }
+                    FunctionSplitter.drain(this, clb);
                 }
                 // One raw-convention bridge per signature of a defined function.
                 for (int d = 0; d < n; d++) {
@@ -201,14 +212,18 @@ final class ModuleCompiler {
     /** Compiles a large function into a class of its own: null if it fits, else why not. */
     private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
-                    clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def)));
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+                clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def));
+                FunctionSplitter.drain(this, clb); // the trial covers the regions split off too
+            });
             return null;
         } catch (CompileLimitException e) {
+            regions.clear();
             return e;
         } catch (IllegalArgumentException e) {
+            regions.clear();
             return new CompileLimitException("function " + index + " (" + def.body().length()
                     + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
                     + e.getMessage());
