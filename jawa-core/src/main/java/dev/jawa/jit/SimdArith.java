@@ -4,8 +4,9 @@ import dev.jawa.runtime.V128;
 
 /**
  * The hottest lane-wise arithmetic of compiled code, written directly on the two longs of a
- * {@link V128} instead of going through the interpreter's general lane arrays: add, sub and mul
- * of i32x4, i64x2, f32x4 and f64x2. {@link SimdEmitter} finds them by the opcode's name. Float
+ * {@link V128} rather than lane by lane: add and sub of every shape (the 8- and 16-bit lanes as
+ * SIMD-within-a-register: add the lanes without their top bits, so no carry crosses a lane, then
+ * put the top bits back with an xor), and mul of i32x4, i64x2, f32x4 and f64x2. {@link SimdEmitter} finds them by the opcode's name. Float
  * lanes use the JVM's IEEE arithmetic, whose NaN results are the canonical or arithmetic NaNs
  * the spec allows.
  */
@@ -36,6 +37,53 @@ final class SimdArith {
 
     private static long bits(double x) {
         return Double.doubleToRawLongBits(x);
+    }
+
+    // ---- i8x16 and i16x8, within a long ----
+
+    private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long HIGH1 = 0x8080_8080_8080_8080L;
+    private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
+    private static final long HIGH1_16 = 0x8000_8000_8000_8000L;
+
+    private static long add8(long a, long b) {
+        return ((a & LOW7) + (b & LOW7)) ^ ((a ^ b) & HIGH1);
+    }
+
+    private static long sub8(long a, long b) {
+        return ((a | HIGH1) - (b & LOW7)) ^ ((a ^ ~b) & HIGH1);
+    }
+
+    private static long add16(long a, long b) {
+        return ((a & LOW15) + (b & LOW15)) ^ ((a ^ b) & HIGH1_16);
+    }
+
+    private static long sub16(long a, long b) {
+        return ((a | HIGH1_16) - (b & LOW15)) ^ ((a ^ ~b) & HIGH1_16);
+    }
+
+    static Object i8x16_add(Object a, Object b) {
+        V128 x = SimdLanes.v(a);
+        V128 y = SimdLanes.v(b);
+        return new V128(add8(x.low(), y.low()), add8(x.high(), y.high()));
+    }
+
+    static Object i8x16_sub(Object a, Object b) {
+        V128 x = SimdLanes.v(a);
+        V128 y = SimdLanes.v(b);
+        return new V128(sub8(x.low(), y.low()), sub8(x.high(), y.high()));
+    }
+
+    static Object i16x8_add(Object a, Object b) {
+        V128 x = SimdLanes.v(a);
+        V128 y = SimdLanes.v(b);
+        return new V128(add16(x.low(), y.low()), add16(x.high(), y.high()));
+    }
+
+    static Object i16x8_sub(Object a, Object b) {
+        V128 x = SimdLanes.v(a);
+        V128 y = SimdLanes.v(b);
+        return new V128(sub16(x.low(), y.low()), sub16(x.high(), y.high()));
     }
 
     // ---- i32x4 ----

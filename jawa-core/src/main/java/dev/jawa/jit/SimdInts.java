@@ -4,7 +4,7 @@ package dev.jawa.jit;
  * Direct integer-lane SIMD operators of compiled code (the lane-wise arithmetic, saturating
  * arithmetic, min/max, comparisons, abs/neg/popcnt, all_true/bitmask and shifts of every integer
  * shape), through {@link SimdLaneMap}; {@link SimdEmitter} finds them by the opcode's name. The
- * cheapest ones (add, sub and mul of i32x4 and i64x2) are in {@link SimdArith}. Lanes arrive
+ * cheapest ones (add and sub of every shape, mul of i32x4 and i64x2) are in {@link SimdArith}. Lanes arrive
  * sign-extended for the signed forms and zero-extended otherwise, so one expression serves both;
  * a shift count is taken modulo the lane width, as the spec says.
  */
@@ -14,14 +14,6 @@ final class SimdInts {
     }
 
     // ---- i8x16 ----
-
-    static Object i8x16_add(Object a, Object b) {
-        return SimdLaneMap.map(SimdLanes.v(a), SimdLanes.v(b), 8, false, (x, y) -> x + y);
-    }
-
-    static Object i8x16_sub(Object a, Object b) {
-        return SimdLaneMap.map(SimdLanes.v(a), SimdLanes.v(b), 8, false, (x, y) -> x - y);
-    }
 
     static Object i8x16_add_sat_s(Object a, Object b) {
         return SimdLaneMap.map(SimdLanes.v(a), SimdLanes.v(b), 8, true, (x, y) -> Math.max(-128L, Math.min(127L, x + y)));
@@ -135,14 +127,6 @@ final class SimdInts {
     }
 
     // ---- i16x8 ----
-
-    static Object i16x8_add(Object a, Object b) {
-        return SimdLaneMap.map(SimdLanes.v(a), SimdLanes.v(b), 16, false, (x, y) -> x + y);
-    }
-
-    static Object i16x8_sub(Object a, Object b) {
-        return SimdLaneMap.map(SimdLanes.v(a), SimdLanes.v(b), 16, false, (x, y) -> x - y);
-    }
 
     static Object i16x8_add_sat_s(Object a, Object b) {
         return SimdLaneMap.map(SimdLanes.v(a), SimdLanes.v(b), 16, true, (x, y) -> Math.max(-32768L, Math.min(32767L, x + y)));

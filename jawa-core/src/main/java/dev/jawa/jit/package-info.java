@@ -16,9 +16,13 @@
  * {@code ControlEmitter}, {@code VariableEmitter}, {@code NumericEmitter}, {@code MemoryEmitter},
  * {@code CallEmitter}, {@code ReferenceEmitter}, {@code TableEmitter}, {@code GcEmitter}
  * (structs, arrays, casts: {@code JitGc}), {@code ExceptionEmitter} (JVM exception-table entries:
- * {@code TryBlock}, {@code JitExceptions}); and the stubs {@code SimdEmitter},
- * {@code AtomicEmitter}, which own their instructions but throw
- * {@link dev.jawa.runtime.UnsupportedInstructionException}.
+ * {@code TryBlock}, {@code JitExceptions}), {@code SimdEmitter} (every v128 instruction, fixed-width
+ * and relaxed, as a call of a small helper named after the opcode: {@code SimdLanes},
+ * {@code SimdMemory}, {@code SimdArith}, {@code SimdInts}, {@code SimdFloats}, {@code SimdWiden};
+ * a v128 is a {@code V128} object) and {@code AtomicEmitter} (the threads proposal, through
+ * {@code AtomicAccess}: lock-free VarHandles on a shared memory's native pages, the memory's
+ * monitor on a {@code byte[]} one, as in the interpreter). A family that cannot compile an
+ * instruction throws {@link dev.jawa.runtime.UnsupportedInstructionException}; none does now.
  *
  * <h2>Adding a family (or filling a stub)</h2>
  * <ol>

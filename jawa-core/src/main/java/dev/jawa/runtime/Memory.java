@@ -193,92 +193,181 @@ public final class Memory {
     // The loads and stores check bounds themselves rather than through check(): the dispatch loop
     // inlines them, and HotSpot declines a nested call it has seen rarely when it compiles the
     // loop, leaving a real call on the path once the kernel's hot phase starts. A failed check
-    // goes out of line: to the paged backing, or to the trap.
+    // goes out of line: to the paged backing, or to the trap. Each method is kept at most as
+    // large as it was before the paged backing existed (the array access itself is a tiny static
+    // helper, and a one-byte access checks bounds with one unsigned comparison), because
+    // HotSpot inlines methods of up to 35 bytes of bytecode even where it has no profile yet.
+
+    /** i32.load8_s: the byte at {@code ea}, sign-extended; traps out of bounds. */
     public int loadI8(long ea) {
         byte[] b = bytes;
-        if (ea < 0 || ea > b.length - 1) {
-            return (byte) outside(ea, 1);
+        if (Long.compareUnsigned(ea, b.length) >= 0) {
+            return outsideI8(ea);
         }
         return b[(int) ea];
     }
 
+    /** i32.load8_u: the byte at {@code ea}, zero-extended; traps out of bounds. */
     public int loadU8(long ea) {
         byte[] b = bytes;
-        if (ea < 0 || ea > b.length - 1) {
-            return (int) outside(ea, 1);
+        if (Long.compareUnsigned(ea, b.length) >= 0) {
+            return outsideU8(ea);
         }
-        return b[(int) ea] & 0xFF;
+        return u8(b, ea);
     }
 
+    /** i32.load16_s: the little-endian 16 bits at {@code ea}, sign-extended; traps out of bounds. */
     public int loadI16(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 2) {
-            return (short) outside(ea, 2);
+            return outsideI16(ea);
         }
-        return (short) SHORT.get(b, (int) ea);
+        return i16(b, ea);
     }
 
+    /** i32.load16_u: the little-endian 16 bits at {@code ea}, zero-extended; traps out of bounds. */
     public int loadU16(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 2) {
-            return (int) outside(ea, 2);
+            return outsideU16(ea);
         }
-        return ((short) SHORT.get(b, (int) ea)) & 0xFFFF;
+        return u16(b, ea);
     }
 
+    /** i32.load: the little-endian 32 bits at {@code ea}; traps out of bounds. */
     public int loadI32(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 4) {
-            return (int) outside(ea, 4);
+            return outsideI32(ea);
         }
-        return (int) INT.get(b, (int) ea);
+        return i32(b, ea);
     }
 
+    /** i64.load: the little-endian 64 bits at {@code ea}; traps out of bounds. */
     public long loadI64(long ea) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 8) {
-            return outside(ea, 8);
+            return outsideI64(ea);
         }
-        return (long) LONG.get(b, (int) ea);
+        return i64(b, ea);
     }
 
+    /** i32.store8: the low byte of {@code v} at {@code ea}; traps out of bounds. */
     public void storeI8(long ea, int v) {
         byte[] b = bytes;
-        if (ea < 0 || ea > b.length - 1) {
-            outside(ea, 1, v);
+        if (Long.compareUnsigned(ea, b.length) >= 0) {
+            outsideStore8(ea, v);
             return;
         }
         b[(int) ea] = (byte) v;
     }
 
+    /** i32.store16: the low 16 bits of {@code v} at {@code ea}, little-endian; traps out of bounds. */
     public void storeI16(long ea, int v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 2) {
-            outside(ea, 2, v);
+            outsideStore16(ea, v);
             return;
         }
-        SHORT.set(b, (int) ea, (short) v);
+        set16(b, ea, v);
     }
 
+    /** i32.store: {@code v} at {@code ea}, little-endian; traps out of bounds. */
     public void storeI32(long ea, int v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 4) {
-            outside(ea, 4, v);
+            outsideStore32(ea, v);
             return;
         }
-        INT.set(b, (int) ea, v);
+        set32(b, ea, v);
     }
 
+    /** i64.store: {@code v} at {@code ea}, little-endian; traps out of bounds. */
     public void storeI64(long ea, long v) {
         byte[] b = bytes;
         if (ea < 0 || ea > b.length - 8) {
-            outside(ea, 8, v);
+            outsideStore64(ea, v);
             return;
         }
+        set64(b, ea, v);
+    }
+
+    // The array accesses (ea already checked).
+
+    private static int u8(byte[] b, long ea) {
+        return b[(int) ea] & 0xFF;
+    }
+
+    private static int i16(byte[] b, long ea) {
+        return (short) SHORT.get(b, (int) ea);
+    }
+
+    private static int u16(byte[] b, long ea) {
+        return (short) SHORT.get(b, (int) ea) & 0xFFFF;
+    }
+
+    private static int i32(byte[] b, long ea) {
+        return (int) INT.get(b, (int) ea);
+    }
+
+    private static long i64(byte[] b, long ea) {
+        return (long) LONG.get(b, (int) ea);
+    }
+
+    private static void set16(byte[] b, long ea, int v) {
+        SHORT.set(b, (int) ea, (short) v);
+    }
+
+    private static void set32(byte[] b, long ea, int v) {
+        INT.set(b, (int) ea, v);
+    }
+
+    private static void set64(byte[] b, long ea, long v) {
         LONG.set(b, (int) ea, v);
     }
 
-    /** A load the array could not serve: from the paged backing, or the trap. */
+    // The accesses the array could not serve: the paged backing's, or the trap.
+
+    private int outsideI8(long ea) {
+        return (byte) outside(ea, 1);
+    }
+
+    private int outsideU8(long ea) {
+        return (int) outside(ea, 1);
+    }
+
+    private int outsideI16(long ea) {
+        return (short) outside(ea, 2);
+    }
+
+    private int outsideU16(long ea) {
+        return (int) outside(ea, 2);
+    }
+
+    private int outsideI32(long ea) {
+        return (int) outside(ea, 4);
+    }
+
+    private long outsideI64(long ea) {
+        return outside(ea, 8);
+    }
+
+    private void outsideStore8(long ea, int v) {
+        outside(ea, 1, v);
+    }
+
+    private void outsideStore16(long ea, int v) {
+        outside(ea, 2, v);
+    }
+
+    private void outsideStore32(long ea, int v) {
+        outside(ea, 4, v);
+    }
+
+    private void outsideStore64(long ea, long v) {
+        outside(ea, 8, v);
+    }
+
     private long outside(long ea, int size) {
         PagedBytes p = paged;
         if (p == null) {
@@ -287,7 +376,6 @@ public final class Memory {
         return p.get(ea, size);
     }
 
-    /** A store the array could not serve: to the paged backing, or the trap. */
     private void outside(long ea, int size, long v) {
         PagedBytes p = paged;
         if (p == null) {
@@ -296,18 +384,22 @@ public final class Memory {
         p.set(ea, size, v);
     }
 
+    /** f32.load: the IEEE single at {@code ea}; traps out of bounds. */
     public float loadF32(long ea) {
         return Float.intBitsToFloat(loadI32(ea));
     }
 
+    /** f64.load: the IEEE double at {@code ea}; traps out of bounds. */
     public double loadF64(long ea) {
         return Double.longBitsToDouble(loadI64(ea));
     }
 
+    /** f32.store: {@code v}'s bits at {@code ea}; traps out of bounds. */
     public void storeF32(long ea, float v) {
         storeI32(ea, Float.floatToRawIntBits(v));
     }
 
+    /** f64.store: {@code v}'s bits at {@code ea}; traps out of bounds. */
     public void storeF64(long ea, double v) {
         storeI64(ea, Double.doubleToRawLongBits(v));
     }

@@ -2,6 +2,7 @@ package dev.jawa.jit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,27 @@ class JitSimdTest {
             }
         }
         assertTrue(n > 230, "SIMD opcodes: " + n);
+    }
+
+    @Test
+    void noInstructionHasTwoHelpers() {
+        java.util.Set<String> opcodes = new java.util.HashSet<>();
+        for (Opcode op : Opcode.values()) {
+            opcodes.add(SimdEmitter.helperName(op));
+        }
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (Class<?> c : new Class<?>[] {SimdLanes.class, SimdMemory.class, SimdArith.class, SimdInts.class, SimdFloats.class, SimdWiden.class}) {
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            for (Method m : c.getDeclaredMethods()) {
+                if (opcodes.contains(m.getName())) {
+                    mine.add(m.getName());
+                }
+            }
+            for (String name : mine) {
+                String before = seen.put(name, c.getSimpleName());
+                assertTrue(before == null, name + " in " + before + " and " + c.getSimpleName());
+            }
+        }
     }
 
     /** Vectors with lanes at the edges: zeros, ones, signs, NaNs and infinities, and random bits. */
@@ -187,5 +209,38 @@ class JitSimdTest {
         assertTrue(t.getMessage().startsWith("out of bounds memory access"), t.getMessage());
         byte[] tail = jit.runtime().memories()[0].read(65530, 6);
         assertArrayEquals(new byte[6], tail);
+    }
+
+    private static final String OTHER_MEMORIES = """
+            (module
+              (memory $m64 i64 1)
+              (memory $shared 1 1 shared)
+              ;; memory64: a v128 round trip and a lane load, at an i64 address
+              (func (export "m64") (param $a i64) (result i64)
+                (v128.store $m64 (local.get $a) (v128.const i64x2 0x1122334455667788 -2))
+                (i64.add (i64x2.extract_lane 0 (v128.load $m64 (local.get $a)))
+                  (i64x2.extract_lane 0 (v128.load16_lane $m64 1 (i64.add (local.get $a) (i64.const 8)) (v128.const i64x2 0 0)))))
+              ;; a shared (paged) memory: splat load and a lane store
+              (func (export "shared") (param $a i32) (result i32)
+                (v128.store32_lane $shared 2 (local.get $a) (v128.const i32x4 1 2 3 4))
+                (i32x4.extract_lane 3 (v128.load32_splat $shared (local.get $a)))))
+            """;
+
+    @Test
+    void memory64AndSharedMemories() {
+        Instance jit = new Engine(Tier.JIT).compileText(OTHER_MEMORIES).instantiate();
+        Instance interp = new Engine(Tier.INTERP).compileText(OTHER_MEMORIES).instantiate();
+        for (long a : new long[] {0, 100, 65536 - 16}) {
+            assertArrayEquals(interp.function("m64").call(a), jit.function("m64").call(a));
+        }
+        // lane 1 of the i16x8 (bits 16-31 of i64 lane 0) got the 16 bits 0xFFFE (the low half of -2)
+        assertEquals(0x1122334455667788L + 0xFFFE_0000L, jit.function("m64").call(0)[0]);
+        Trap t = assertThrows(Trap.class, () -> jit.function("m64").call(65536 - 15));
+        assertTrue(t.getMessage().startsWith("out of bounds memory access"), t.getMessage());
+        assertThrows(Trap.class, () -> jit.function("m64").call(-16L));
+        assertNull(jit.runtime().memories()[1].bytes()); // shared: paged
+        assertArrayEquals(new long[] {3}, jit.function("shared").call(40));
+        assertArrayEquals(interp.function("shared").call(65532), jit.function("shared").call(65532));
+        assertThrows(Trap.class, () -> jit.function("shared").call(65533));
     }
 }
