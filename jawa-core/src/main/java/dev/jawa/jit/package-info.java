@@ -22,9 +22,10 @@
  * a v128 is a {@code V128} object) and {@code AtomicEmitter} (the threads proposal, through
  * {@code AtomicAccess}: lock-free VarHandles on a shared memory's native pages, the memory's
  * monitor on a {@code byte[]} one, as in the interpreter). A family that cannot compile an
- * instruction throws {@link dev.jawa.runtime.UnsupportedInstructionException}; none does now.
+ * instruction throws {@link dev.jawa.runtime.UnsupportedInstructionException} (failing that
+ * function when it is called, never the module, never silently); none does now.
  *
- * <h2>Adding a family (or filling a stub)</h2>
+ * <h2>Adding a family</h2>
  * <ol>
  *   <li>In the family's {@code emit}, handle the opcodes: emit bytecode with {@code fc.cb}, and
  *       keep the type stack right with {@code fc.pop()}/{@code fc.push(kind)} (fixed-signature
@@ -40,6 +41,8 @@
  * </ol>
  * Helpers for emitters: {@code fc.spill(n)}/{@code fc.reload(slots)} to get at values below the
  * top, {@code fc.operandsAsLongs(n)} for addresses and counts, {@code fc.branch(depth)} for any
- * branch, {@code fc.markDead()} after an instruction that does not fall through.
+ * branch, {@code fc.jumpIf(whenFalse, label)} for a conditional jump on the i32 on top (it uses a
+ * comparison left pending by NumericEmitter, see {@code Condition}), {@code fc.markDead()} after
+ * an instruction that does not fall through.
  */
 package dev.jawa.jit;
