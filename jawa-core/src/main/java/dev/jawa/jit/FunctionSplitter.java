@@ -90,9 +90,7 @@ final class FunctionSplitter {
         fc.module.regions.add(region);
         emitCall(fc, region);
         // The caller goes on at the closing instruction.
-        while (in.position() < region.end()) {
-            in.next();
-        }
+        in.position(region.end());
         return true;
     }
 

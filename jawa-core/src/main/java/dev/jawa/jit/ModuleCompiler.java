@@ -160,7 +160,9 @@ final class ModuleCompiler {
                     FuncType type = wasm.funcType(def.typeIndex());
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
+                    // A body past the split threshold is split into methods that fit: no trial.
                     RuntimeException failure = checked == null && def.body().length() > trialAbove
+                            && def.body().length() <= splitBytes
                             ? trial(resolver, index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
