@@ -44,5 +44,11 @@
  * branch, {@code fc.jumpIf(whenFalse, label)} for a conditional jump on the i32 on top (it uses a
  * comparison left pending by NumericEmitter, see {@code Condition}), {@code fc.markDead()} after
  * an instruction that does not fall through.
+ *
+ * <h2>Huge functions</h2>
+ * A function past {@code jawa.jit.splitBytes} (2,000 bytes of WebAssembly by default) is split
+ * into several methods by {@code FunctionSplitter}: the rest of a construct becomes a region
+ * method ({@code SplitRegion}) that takes the used locals in frame arrays and returns where
+ * control goes on, so no method passes HotSpot's 8,000-byte compile limit.
  */
 package dev.jawa.jit;

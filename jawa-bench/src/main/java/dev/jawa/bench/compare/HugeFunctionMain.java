@@ -7,16 +7,22 @@ import dev.jawa.Tier;
 
 /**
  * A generated function of about 1 MB of code (one loop whose body is arithmetic on locals, memory
- * stores and loads, small inner loops and ifs), run on the interpreter and on the compiler tier
+ * stores and loads; every 20 groups form an inner loop that runs 50 times, so the hot code is
+ * compact enough for the instruction cache, as in real programs), run on the interpreter and on the compiler tier
  * side by side: the compiler splits it into methods HotSpot compiles, so it must run at compiled
  * speed. Prints the code size, each tier's first-call time (compiling included) and its steady
  * time per iteration of the loop, and the ratio.
  *
  * <p>Run: {@code ./mvnw -q -B -o -pl jawa-bench -am package -DskipTests} then
  * {@code java -cp "jawa-bench/target/classes:jawa-core/target/classes:jawa-wasi/target/classes"
- * dev.jawa.bench.compare.HugeFunctionMain [groups]} (the default, 22,000 groups, is about 1 MB).
+ * dev.jawa.bench.compare.HugeFunctionMain [groups [jit-iterations]]} (the default, 22,000 groups,
+ * is about 1 MB; 400 iterations per timed run, so that HotSpot compiles every piece with C2).
  */
 public final class HugeFunctionMain {
+
+    /** Groups per inner loop, and how many times each inner loop runs. */
+    private static final int INNER = 20;
+    private static final int REPEAT = 50;
 
     private HugeFunctionMain() {
     }
@@ -27,8 +33,9 @@ public final class HugeFunctionMain {
         int size = new Engine(Tier.INTERP).compileText(wat).instantiate().runtime().module().module()
                 .functions().get(0).body().length();
         System.out.printf("function code: %,d bytes of WebAssembly (%,d groups)%n", size, groups);
-        long interp = measure("interp", new Engine(Tier.INTERP), wat, 20);
-        long jit = measure("jit", new Engine(Tier.JIT), wat, 2_000);
+        int jitIterations = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        long interp = measure("interp", new Engine(Tier.INTERP), wat, 2);
+        long jit = measure("jit", new Engine(Tier.JIT), wat, jitIterations);
         System.out.printf("interp / jit time per iteration: %.1fx%n", (double) interp / jit);
     }
 
@@ -64,6 +71,9 @@ public final class HugeFunctionMain {
                 .append("  (block $done (loop $l\n")
                 .append("   (br_if $done (i32.ge_u (local.get $i) (local.get $n)))\n");
         for (int g = 0; g < groups; g++) {
+            if (g % INNER == 0) {
+                sb.append("   (local.set $k (i32.const 0)) (block (loop $y\n");
+            }
             sb.append("   (local.set $a (i32.add (local.get $a) (i32.mul (local.get $b) (i32.const ")
                     .append(g * 31 + 1).append("))))\n")
                     .append("   (local.set $c (i64.xor (i64.rotl (local.get $c) (i64.const 5)) (i64.extend_i32_u (local.get $a))))\n")
@@ -71,14 +81,17 @@ public final class HugeFunctionMain {
                     .append("   (local.set $b (i32.add (i32.load offset=").append(((g * 7) % 1000) * 8)
                     .append(" (i32.const 0)) (i32.const 1)))\n")
                     .append("   (local.set $d (f64.add (local.get $d) (f64.convert_i32_s (local.get $b))))\n");
-            if (g % 50 == 0) {
-                sb.append("   (local.set $k (i32.const 0))\n")
-                        .append("   (block $x (loop $y (br_if $x (i32.ge_u (local.get $k) (i32.const 3)))")
-                        .append(" (local.set $a (i32.add (local.get $a) (local.get $k)))")
-                        .append(" (local.set $k (i32.add (local.get $k) (i32.const 1))) (br $y)))\n")
+            if (g % INNER == INNER - 1) {
+                // Closes the inner loop over the last INNER groups: it runs REPEAT times.
+                sb.append("   (br_if $y (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (i32.const ")
+                        .append(REPEAT).append(")))))\n")
                         .append("   (if (i32.and (local.get $a) (i32.const 1)) (then (local.set $b (i32.xor (local.get $b) (i32.const ")
                         .append(g).append(")))) (else (local.set $c (i64.add (local.get $c) (i64.const 3)))))\n");
             }
+        }
+        if (groups % INNER != 0) {
+            sb.append("   (br_if $y (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (i32.const ")
+                    .append(REPEAT).append(")))))\n");
         }
         sb.append("   (local.set $i (i32.add (local.get $i) (i32.const 1)))\n")
                 .append("   (br $l)))\n")
