@@ -211,7 +211,7 @@ final class FunctionCompiler {
                 skipDead(op, in);
                 continue;
             }
-            if (compiledBytes > module.splitBytes && FunctionSplitter.split(this, op, in, at)) {
+            if (FunctionSplitter.due(this, op) && FunctionSplitter.split(this, op, in, at)) {
                 continue;
             }
             dispatch(op, in);

@@ -63,6 +63,17 @@ final class FunctionSplitter {
     }
 
     /**
+     * Whether to split before {@code op}: past the threshold; or past half of it where a block,
+     * loop or if starts, so that a small loop goes whole into a region rather than its body being
+     * cut (a call per iteration).
+     */
+    static boolean due(FunctionCompiler fc, Opcode op) {
+        int limit = fc.module.splitBytes;
+        return fc.compiledBytes > limit || (fc.compiledBytes > limit / 2
+                && (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF));
+    }
+
+    /**
      * At the instruction {@code op} (read, starting at {@code at}): outlines the rest of the
      * innermost construct if it can. Returns false (nothing done) if not.
      */
