@@ -63,6 +63,10 @@ final class FunctionCompiler {
      * result, or a pending tail call; see {@link JitTail}).
      */
     final boolean tailBody;
+    /** The on-stack-replacement entry being compiled instead of the plain method, or null. */
+    private final OsrEntry osr;
+    /** The body offset of the instruction being compiled. */
+    private int opOffset;
 
     /** The stretch of the body this method holds if it is a split-off region, else null. */
     final SplitRegion region;
@@ -85,11 +89,21 @@ final class FunctionCompiler {
 
     /** The compiler of split-off region {@code region} (a method taking the frame arrays and the context). */
     FunctionCompiler(ModuleCompiler module, CodeBuilder cb, SplitRegion region) {
-        this(module, cb, region.funcIndex(), region.type(), region.def(), false, region);
+        this(module, cb, region.funcIndex(), region.type(), region.def(), false, null, region);
+    }
+
+    /**
+     * A compiler of the plain method ({@code osr} null) or of the OSR entry {@code osr} (see
+     * {@link OsrEntry}: other parameters, the same body).
+     */
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody,
+            OsrEntry osr) {
+        this(module, cb, funcIndex, type, def, tailBody, osr, null);
     }
 
     private FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def,
-            boolean tailBody, SplitRegion region) {
+            boolean tailBody, OsrEntry osr, SplitRegion region) {
+        this.osr = osr;
         this.module = module;
         this.region = region;
         this.def = def;
@@ -105,20 +119,22 @@ final class FunctionCompiler {
         }
         localSlot = new int[(int) count];
         localKind = new TypeKind[(int) count];
-        // A region method's parameters are the frame arrays and the context; the function's
-        // parameters are then ordinary locals.
-        int slot = region == null ? 0 : FunctionSplitter.REGION_FIRST_LOCAL;
+        // A region method's (or OSR entry's) parameters are the frame arrays and the context; the
+        // function's parameters are then ordinary locals.
+        int slot = region != null ? FunctionSplitter.REGION_FIRST_LOCAL : osr != null ? OsrEntry.FIRST_LOCAL_SLOT : 0;
         int i = 0;
         for (ValType t : type.params()) {
             localKind[i] = JvmTypes.kind(t);
             localSlot[i++] = slot;
             slot += localKind[i - 1].slotSize();
         }
-        if (region == null) {
+        if (region != null) {
+            ctxSlot = FunctionSplitter.REGION_CONTEXT;
+        } else if (osr == null) {
             ctxSlot = slot;
             slot++;
         } else {
-            ctxSlot = FunctionSplitter.REGION_CONTEXT;
+            ctxSlot = OsrEntry.CONTEXT_SLOT;
         }
         for (LocalGroup g : def.locals()) {
             TypeKind k = JvmTypes.kind(g.type());
@@ -143,6 +159,12 @@ final class FunctionCompiler {
         } else {
             mem0Slot = -1;
         }
+        if (osr != null) {
+            // The interpreter's frame gives every local; then on to the loop's head.
+            osr.prologue(cb, localKind, localSlot);
+            nextScratch = slot;
+            return;
+        }
         // Declared locals start at zero (references at null; v128 at the zero vector).
         for (int l = type.params().size(); region == null && l < localSlot.length; l++) {
             pushZero(localKind[l], def, l);
@@ -153,6 +175,8 @@ final class FunctionCompiler {
     }
 
     private int nextScratch;
+    /** The locals holding caught exceptions, by catch-arm nesting (see ExceptionEmitter). */
+    final List<Integer> exceptionSlots = new ArrayList<>();
 
     private void pushZero(TypeKind k, Function def, int local) {
         switch (k) {
@@ -200,17 +224,40 @@ final class FunctionCompiler {
         cb.invokestatic(TrapFrames.CD, "add", MethodTypeDesc.of(JitRuntime.CD_TRAP, JitRuntime.CD_TRAP,
                 ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
         cb.athrow();
+        if (osr != null) {
+            osr.epilogue(cb);
+        }
+    }
+
+    /**
+     * A loop's head was just bound to {@code head} (called by the loop's emitter): in an OSR
+     * entry, it is a place to enter if the JVM stack is empty there and no exception handler is
+     * open (the interpreter's frame has nothing else to hand over).
+     */
+    void loopHead(Label head) {
+        if (osr == null || !stack.isEmpty()) {
+            return;
+        }
+        for (Control c : controls) {
+            if (c.op != Opcode.BLOCK && c.op != Opcode.LOOP && c.op != Opcode.IF) {
+                return;
+            }
+        }
+        osr.enterable(opOffset, head);
     }
 
     /** Compiles the instructions up to {@code end}; past the split threshold, outlines stretches. */
     void compileRange(InstructionReader in, int end) {
         while (in.position() < end) {
             int at = in.position();
+            opOffset = at;
             Opcode op = in.next();
             if (dead) {
                 skipDead(op, in);
                 continue;
             }
+            // The body offset as line number: a trap or call here is located for free (see TrapFrames).
+            cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
             if (FunctionSplitter.due(this, op) && FunctionSplitter.split(this, op, in, at)) {
                 continue;
             }
