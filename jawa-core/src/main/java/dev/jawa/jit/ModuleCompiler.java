@@ -142,7 +142,8 @@ final class ModuleCompiler {
         ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
-            bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+            bytes = JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
                 clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SYNTHETIC);
                 for (int d = 0; d < n; d++) {
                     int index = imported + d;
@@ -201,10 +202,12 @@ final class ModuleCompiler {
     /** Compiles a large function into a class of its own: null if it fits, else why not. */
     private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
-                    clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
+            JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
                             ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def)));
+                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def));
+            });
             return null;
         } catch (CompileLimitException e) {
             return e;
