@@ -32,7 +32,7 @@ import java.util.Arrays;
  * nest the loop.
  *
  * <p>The loop ({@link #run}) is one switch over the {@link Ops} numbers, with rare and large
- * instruction groups moved to {@link Ext} and {@link Numerics}, to stay well below HotSpot's
+ * instruction groups moved to {@link Ext}, {@link Cold} and {@link Numerics}, to stay well below HotSpot's
  * 8000-byte limit for compiling a method.
  */
 final class Machine {

@@ -129,7 +129,26 @@ final class ExceptionEmitter implements InstructionFamily {
     private static TryBlock newTryBlock(FunctionCompiler fc, int saveDepth) {
         int[] saved = saveStack(fc, saveDepth);
         List<TypeKind> kinds = List.copyOf(fc.stack.subList(0, saveDepth));
-        return new TryBlock(fc.newLabel(), fc.newLabel(), fc.newLocal(TypeKind.REFERENCE), saved, kinds);
+        return new TryBlock(fc.newLabel(), fc.newLabel(), exceptionSlot(fc), saved, kinds);
+    }
+
+    /**
+     * The local for the exception a new try catches. It must survive only while a legacy catch arm
+     * runs (for rethrow), so a try shares it with the tries around it unless it sits in one of
+     * their catch arms: one local per depth of catch-arm nesting, not one per try (thousands of
+     * nested tries would otherwise give every stack map frame thousands of locals).
+     */
+    private static int exceptionSlot(FunctionCompiler fc) {
+        int depth = 0;
+        for (Control c : fc.controls) {
+            if (c.tryBlock != null && c.op == Opcode.TRY && !c.tryBlock.rangeOpen) {
+                depth++;
+            }
+        }
+        while (fc.exceptionSlots.size() <= depth) {
+            fc.exceptionSlots.add(fc.newLocal(TypeKind.REFERENCE));
+        }
+        return fc.exceptionSlots.get(depth);
     }
 
     private static Control open(FunctionCompiler fc, Opcode op, BlockType bt, TryBlock tb) {
@@ -300,13 +319,19 @@ final class ExceptionEmitter implements InstructionFamily {
         tb.hasHandler = true;
         cb.labelBinding(tb.handler);
         cb.athrow();
-        Label holeEnd = fc.newLabel();
-        cb.labelBinding(holeEnd);
-        cb.nop();
         // Label l counts from outside this try: the constructs at depths 1..l lie inside the target.
+        Label holeEnd = null;
         for (int d = 1; d <= label; d++) {
             TryBlock inner = fc.control(d).tryBlock;
             if (inner != null && inner.rangeOpen) {
+                if (holeEnd == null) {
+                    holeEnd = fc.newLabel();
+                    fc.cb.labelBinding(holeEnd);
+                    // Keeps the range after the hole from being empty. Only when there is a hole:
+                    // this nop is often dead code, and the class file writer splits every range
+                    // around dead code (thousands of nested delegates would give millions of entries).
+                    cb.nop();
+                }
                 inner.holes.add(new Label[] {tb.handler, holeEnd});
             }
         }

@@ -120,6 +120,8 @@ final class FunctionCompiler {
     }
 
     private int nextScratch;
+    /** The locals holding caught exceptions, by catch-arm nesting (see ExceptionEmitter). */
+    final List<Integer> exceptionSlots = new ArrayList<>();
 
     private void pushZero(TypeKind k, Function def, int local) {
         switch (k) {

@@ -41,8 +41,6 @@
  * </ol>
  * Helpers for emitters: {@code fc.spill(n)}/{@code fc.reload(slots)} to get at values below the
  * top, {@code fc.operandsAsLongs(n)} for addresses and counts, {@code fc.branch(depth)} for any
- * branch, {@code fc.jumpIf(whenFalse, label)} for a conditional jump on the i32 on top (it uses a
- * comparison left pending by NumericEmitter, see {@code Condition}), {@code fc.markDead()} after
- * an instruction that does not fall through.
+ * branch, {@code fc.markDead()} after an instruction that does not fall through.
  */
 package dev.jawa.jit;

@@ -191,6 +191,21 @@ class JitExceptionsTest {
     }
 
     @Test
+    void hundredsOfNestedTriesCompile() {
+        String delegates = "(throw $e (i32.const 42))";
+        String tables = "(throw $e (i32.const 43))";
+        for (int k = 0; k < 700; k++) {
+            delegates = "(try (do " + delegates + ") (delegate 0))";
+            tables = "(try_table (catch $other 0) " + tables + ")";
+        }
+        Instance i = jit("(module (tag $e (param i32)) (tag $other)"
+                + " (func (export \"delegates\") (result i32) (try (result i32) (do " + delegates + " (i32.const 0)) (catch $e)))"
+                + " (func (export \"tables\") (result i32) (block $h (result i32) (try_table (catch $e $h) " + tables + ") (i32.const 0))))");
+        assertEquals(42, i.function("delegates").call()[0]);
+        assertEquals(43, i.function("tables").call()[0]);
+    }
+
+    @Test
     void legacyRethrowGoesToTheOuterHandler() {
         Instance i = jit("""
                 (module
