@@ -9,7 +9,8 @@ import dev.jawa.validate.Validator;
 /**
  * The entry point of the embedding API: compiles modules, which are then instantiated any number
  * of times. An engine is thread-safe and holds no per-instance state; it decides how WebAssembly
- * code runs (for now always on the interpreter).
+ * code runs ({@link Tier}: by default {@link Tier#AUTO}, the interpreter, then compiled code for
+ * what gets hot).
  *
  * <pre>{@code
  * Engine engine = new Engine();
@@ -22,20 +23,21 @@ public final class Engine {
 
     private final ExecutionTier tier;
 
-    /** An engine running code on the interpreter with the default call-depth limit. */
+    /**
+     * An engine running code in the default tier ({@link Tier#AUTO}, unless the system property
+     * {@code jawa.tier} names another) with the default call-depth limit.
+     */
     public Engine() {
-        this(Interpreter.DEFAULT_MAX_DEPTH);
+        this(Tier.parse(System.getProperty("jawa.tier", "auto")), Interpreter.DEFAULT_MAX_DEPTH);
     }
 
     /**
-     * An engine whose WebAssembly calls may nest {@code maxCallDepth} deep; one more traps with
-     * "call stack exhausted".
+     * An engine running code on the interpreter ({@link Tier#INTERP}), whose WebAssembly calls may
+     * nest {@code maxCallDepth} deep; one more traps with "call stack exhausted". (The bound is
+     * exact only on the interpreter: compiled code is bounded by the JVM thread's stack.)
      */
     public Engine(int maxCallDepth) {
-        if (maxCallDepth < 1) {
-            throw new IllegalArgumentException("maxCallDepth must be positive: " + maxCallDepth);
-        }
-        this.tier = new Interpreter(maxCallDepth);
+        this(Tier.INTERP, maxCallDepth);
     }
 
     /**
@@ -61,7 +63,23 @@ public final class Engine {
      * @throws InvalidModuleException if the module is not valid
      */
     public CompiledModule compile(byte[] wasm) {
-        return new CompiledModule(this, Validator.validate(BinaryDecoder.decode(wasm)));
+        dev.jawa.validate.ValidatedModule module = Validator.validate(BinaryDecoder.decode(wasm));
+        dev.jawa.jit.CodeCache.remember(module, wasm);
+        return new CompiledModule(this, module);
+    }
+
+    /**
+     * Reads a module from a file: an archive written by {@code jawa compile} (its compiled code is
+     * used as it is, nothing is compiled again) or a binary module.
+     *
+     * @throws java.io.IOException if the file cannot be read
+     * @throws MalformedModuleException if the file is neither a well-formed module nor an archive
+     * @throws InvalidModuleException if the module is not valid
+     */
+    public CompiledModule load(java.nio.file.Path file) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        return dev.jawa.jit.AotArchive.isArchive(bytes)
+                ? new CompiledModule(this, dev.jawa.jit.AotArchive.load(bytes)) : compile(bytes);
     }
 
     /**

@@ -7,8 +7,9 @@ public enum Tier {
     /** Every function compiled to JVM bytecode first (the compiler tier, {@code dev.jawa.jit}). */
     JIT,
     /**
-     * The engine's choice. For now this is the interpreter; it becomes interpreter-then-compiler
-     * tiering once that exists.
+     * The interpreter first, then the compiler for what gets hot: functions called often, and
+     * long loops (moved to compiled code while they run). Functions the compiler cannot handle
+     * stay in the interpreter.
      */
     AUTO;
 
@@ -24,6 +25,10 @@ public enum Tier {
 
     /** A new execution tier object for this choice. */
     public dev.jawa.runtime.ExecutionTier create(int maxCallDepth) {
-        return this == JIT ? new dev.jawa.jit.JitTier() : new dev.jawa.interp.Interpreter(maxCallDepth);
+        return switch (this) {
+            case JIT -> new dev.jawa.jit.JitTier();
+            case AUTO -> new dev.jawa.jit.TieredTier(maxCallDepth);
+            case INTERP -> new dev.jawa.interp.Interpreter(maxCallDepth);
+        };
     }
 }

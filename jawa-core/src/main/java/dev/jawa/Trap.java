@@ -41,6 +41,9 @@ public class Trap extends WasmException {
 
     private final String reason;
     private final java.util.List<Frame> frames = new java.util.ArrayList<>();
+    /** The compiled methods live when this trap was made, with where they were. */
+    private final dev.jawa.runtime.CompiledCodeLines.Frames compiledFrames =
+            dev.jawa.runtime.CompiledCodeLines.onStack();
 
     /** A trap with the spec's wording {@code reason}. */
     public Trap(String reason) {
@@ -66,6 +69,15 @@ public class Trap extends WasmException {
     /** Adds the next outer WebAssembly frame (the execution tier calls this while unwinding). */
     public void addFrame(Frame frame) {
         frames.add(frame);
+    }
+
+    /**
+     * Adds the next outer WebAssembly frame of a function running as compiled code (the compiler
+     * tier calls this while unwinding, innermost first): its code offset is where that compiled
+     * function was when this trap was made, or -1 if that is unknown.
+     */
+    public void addCompiledFrame(String module, int functionIndex, String functionName) {
+        frames.add(new Frame(module, functionIndex, functionName, compiledFrames.nextOffset(functionIndex)));
     }
 
     /** The WebAssembly frames that were active when the trap happened, innermost first. */

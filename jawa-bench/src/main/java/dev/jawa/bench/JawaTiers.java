@@ -27,10 +27,8 @@ public final class JawaTiers {
     }
 
     /**
-     * Why a tier is not measured, if it is not: {@code auto}, because {@link Tier#AUTO} runs the
-     * interpreter until tiering exists, so its column would only repeat {@code interp}'s under
-     * another name (and every ratio would be taken against the interpreter while claiming to be
-     * against auto). When AUTO becomes tiering, drop that case: the columns and ratios follow.
+     * Why a tier is not measured, if it is not: only an unknown tier ({@link Tier#AUTO} is tiering
+     * now, interpreter then compiler, so it has its own column).
      *
      * @param tier one of {@link #ALL}
      * @return the reason, or empty when {@link #engine(String)} works for it
@@ -38,10 +36,6 @@ public final class JawaTiers {
     public static Optional<String> unavailableReason(String tier) {
         if (!ALL.contains(tier)) {
             return Optional.of("unknown Jawa tier " + tier + " (known: " + String.join(", ", ALL) + ")");
-        }
-        if (tier.equals("auto")) {
-            return Optional.of("Tier.AUTO runs the interpreter until tiering exists, so its column would repeat "
-                    + "Jawa interp's");
         }
         return Optional.empty();
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = JawaVersion.class,
         description = "Jawa, a WebAssembly engine for the JVM.",
         subcommands = {Wat2WasmCommand.class, Wasm2WatCommand.class, ValidateCommand.class, WastScriptCommand.class,
-            RunCommand.class, HelpCommand.class})
+            RunCommand.class, CompileCommand.class, HelpCommand.class})
 final class JawaCommand implements Callable<Integer> {
 
     @Spec

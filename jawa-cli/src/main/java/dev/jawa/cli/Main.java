@@ -23,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        useCodeCache();
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
         int[] status = {ExitStatus.UNEXPECTED};
@@ -50,6 +51,27 @@ public final class Main {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The command line keeps compiled modules in a cache (see {@code dev.jawa.jit.CodeCache}):
+     * {@code $JAWA_CACHE_DIR}, else {@code $XDG_CACHE_HOME/jawa}, else {@code ~/.cache/jawa};
+     * {@code JAWA_CACHE_DIR=off} turns it off, and so does a {@code jawa.cache.dir} property that
+     * is set (to empty). Only the command line's process does this: the API leaves it off.
+     */
+    private static void useCodeCache() {
+        if (System.getProperty(dev.jawa.jit.CodeCache.DIRECTORY_PROPERTY) != null) {
+            return;
+        }
+        String dir = System.getenv("JAWA_CACHE_DIR");
+        if ("off".equals(dir)) {
+            return;
+        }
+        if (dir == null || dir.isBlank()) {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            dir = xdg != null && !xdg.isBlank() ? xdg + "/jawa" : System.getProperty("user.home") + "/.cache/jawa";
+        }
+        System.setProperty(dev.jawa.jit.CodeCache.DIRECTORY_PROPERTY, dir);
     }
 
     private static PrintWriter utf8(PrintStream stream) {

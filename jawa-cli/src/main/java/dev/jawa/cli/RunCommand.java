@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm or .wat).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm or .wat, or a .jar from 'jawa compile').")
     Path file;
 
     @Option(names = "--invoke", paramLabel = "NAME", description = "Call this export instead of running _start.")
@@ -94,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             boolean binary = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
-            CompiledModule module = binary ? engine.compile(bytes) : engine.compileText(InputText.decodeUtf8(bytes));
+            CompiledModule module = dev.jawa.jit.AotArchive.isArchive(bytes) ? engine.load(file)
+                    : binary ? engine.compile(bytes) : engine.compileText(InputText.decodeUtf8(bytes));
             Linker linker = new Linker();
             try (Wasi wasi = Wasi.addTo(linker, config)) {
                 Instance instance = module.instantiate(linker);
@@ -125,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
             // proc_exit from an export called with --invoke
             return e.exitCode();
         } catch (WasmException e) {
+            err.println(file + ": " + e.getMessage());
+            return ExitStatus.BAD_INPUT;
+        } catch (IOException e) {
             err.println(file + ": " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }

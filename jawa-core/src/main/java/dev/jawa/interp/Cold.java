@@ -1,5 +1,7 @@
 package dev.jawa.interp;
 
+import dev.jawa.runtime.NumericConversions;
+
 /**
  * Numeric operators that compiled C and the like rarely run in a hot loop (float rounding, min
  * and max, trapping truncations, bit counts, 64-bit rotations, sign extensions), run out of the
@@ -59,20 +61,20 @@ final class Cold {
             case Ops.I64_POPCNT -> s[sp - 1] = Long.bitCount(a);
             case Ops.I64_ROTL -> s[sp - 2] = Long.rotateLeft(s[sp - 2], (int) a);
             case Ops.I64_ROTR -> s[sp - 2] = Long.rotateRight(s[sp - 2], (int) a);
-            case Ops.I32_TRUNC_F32_S -> s[sp - 1] = Numerics.truncS32(f32(a));
-            case Ops.I32_TRUNC_F32_U -> s[sp - 1] = Numerics.truncU32(f32(a));
-            case Ops.I32_TRUNC_F64_S -> s[sp - 1] = Numerics.truncS32(f64(a));
-            case Ops.I32_TRUNC_F64_U -> s[sp - 1] = Numerics.truncU32(f64(a));
-            case Ops.I64_TRUNC_F32_S -> s[sp - 1] = Numerics.truncS64(f32(a));
-            case Ops.I64_TRUNC_F32_U -> s[sp - 1] = Numerics.truncU64(f32(a));
-            case Ops.I64_TRUNC_F64_S -> s[sp - 1] = Numerics.truncS64(f64(a));
-            case Ops.I64_TRUNC_F64_U -> s[sp - 1] = Numerics.truncU64(f64(a));
+            case Ops.I32_TRUNC_F32_S -> s[sp - 1] = NumericConversions.truncS32(f32(a));
+            case Ops.I32_TRUNC_F32_U -> s[sp - 1] = NumericConversions.truncU32(f32(a));
+            case Ops.I32_TRUNC_F64_S -> s[sp - 1] = NumericConversions.truncS32(f64(a));
+            case Ops.I32_TRUNC_F64_U -> s[sp - 1] = NumericConversions.truncU32(f64(a));
+            case Ops.I64_TRUNC_F32_S -> s[sp - 1] = NumericConversions.truncS64(f32(a));
+            case Ops.I64_TRUNC_F32_U -> s[sp - 1] = NumericConversions.truncU64(f32(a));
+            case Ops.I64_TRUNC_F64_S -> s[sp - 1] = NumericConversions.truncS64(f64(a));
+            case Ops.I64_TRUNC_F64_U -> s[sp - 1] = NumericConversions.truncU64(f64(a));
             case Ops.F32_CONVERT_I32_S -> s[sp - 1] = Float.floatToRawIntBits((float) (int) a);
             case Ops.F32_CONVERT_I32_U -> s[sp - 1] = Float.floatToRawIntBits((float) (a & 0xFFFF_FFFFL));
             case Ops.F32_CONVERT_I64_S -> s[sp - 1] = Float.floatToRawIntBits((float) a);
-            case Ops.F32_CONVERT_I64_U -> s[sp - 1] = Float.floatToRawIntBits(Numerics.u64ToF32(a));
+            case Ops.F32_CONVERT_I64_U -> s[sp - 1] = Float.floatToRawIntBits(NumericConversions.u64ToF32(a));
             case Ops.F32_DEMOTE_F64 -> s[sp - 1] = Float.floatToRawIntBits((float) f64(a));
-            case Ops.F64_CONVERT_I64_U -> s[sp - 1] = Double.doubleToRawLongBits(Numerics.u64ToF64(a));
+            case Ops.F64_CONVERT_I64_U -> s[sp - 1] = Double.doubleToRawLongBits(NumericConversions.u64ToF64(a));
             case Ops.F64_PROMOTE_F32 -> s[sp - 1] = Double.doubleToRawLongBits(f32(a));
             case Ops.I32_EXTEND8_S, Ops.I64_EXTEND8_S -> s[sp - 1] = (byte) a;
             case Ops.I32_EXTEND16_S, Ops.I64_EXTEND16_S -> s[sp - 1] = (short) a;

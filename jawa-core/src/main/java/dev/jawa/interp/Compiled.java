@@ -30,6 +30,13 @@ final class Compiled {
     final boolean refLocalsDeclared;
     /** The try_table handlers (layout in {@link Translator}), innermost first. */
     final int[] handlers;
+    /** Pairs (code index where a loop starts, body offset of its {@code loop} instruction), for OSR. */
+    final int[] loops;
+    /**
+     * Calls and backward branches left before the interpreter asks its {@link TierUp} whether this
+     * function has compiled code (racy by design: a count lost between threads does not matter).
+     */
+    int hotness = TierUp.FIRST_BUDGET;
     /**
      * Where traps and calls come from, for stack traces: pairs (code index, byte offset in the
      * body) for each instruction that can trap or call, in code order. Instructions that can
@@ -43,11 +50,11 @@ final class Compiled {
      */
     Compiled forFunction(WasmFunction other) {
         return new Compiled(other, code, nParams, nLocals, nResults, frameSize - nLocals, refLocal, v128Locals,
-                handlers, offsets);
+                handlers, offsets, loops);
     }
 
     Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] offsets) {
+            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] offsets, int[] loops) {
         this.function = function;
         this.instance = function == null ? null : function.instance();
         this.code = code;
@@ -59,6 +66,7 @@ final class Compiled {
         this.v128Locals = v128Locals;
         this.handlers = handlers;
         this.offsets = offsets;
+        this.loops = loops;
         boolean any = false;
         for (int i = nParams; i < refLocal.length; i++) {
             any |= refLocal[i];
@@ -85,5 +93,15 @@ final class Compiled {
             }
         }
         return found;
+    }
+
+    /** The body offset of the loop starting at code index {@code pc}, or -1. */
+    int loopAt(int pc) {
+        for (int i = 0; i < loops.length; i += 2) {
+            if (loops[i] == pc) {
+                return loops[i + 1];
+            }
+        }
+        return -1;
     }
 }

@@ -4,6 +4,7 @@ import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Opcode;
 import dev.jawa.runtime.Memory;
 import dev.jawa.runtime.ModuleInstance;
+import dev.jawa.runtime.NumericConversions;
 import dev.jawa.runtime.Table;
 import dev.jawa.runtime.Traps;
 
@@ -60,13 +61,13 @@ final class Ext {
         }
         switch (op) {
             case I32_TRUNC_SAT_F32_S -> s[sp - 1] = (int) Float.intBitsToFloat((int) s[sp - 1]);
-            case I32_TRUNC_SAT_F32_U -> s[sp - 1] = Numerics.truncSatU32(Float.intBitsToFloat((int) s[sp - 1]));
+            case I32_TRUNC_SAT_F32_U -> s[sp - 1] = NumericConversions.truncSatU32(Float.intBitsToFloat((int) s[sp - 1]));
             case I32_TRUNC_SAT_F64_S -> s[sp - 1] = (int) Double.longBitsToDouble(s[sp - 1]);
-            case I32_TRUNC_SAT_F64_U -> s[sp - 1] = Numerics.truncSatU32(Double.longBitsToDouble(s[sp - 1]));
+            case I32_TRUNC_SAT_F64_U -> s[sp - 1] = NumericConversions.truncSatU32(Double.longBitsToDouble(s[sp - 1]));
             case I64_TRUNC_SAT_F32_S -> s[sp - 1] = (long) Float.intBitsToFloat((int) s[sp - 1]);
-            case I64_TRUNC_SAT_F32_U -> s[sp - 1] = Numerics.truncSatU64(Float.intBitsToFloat((int) s[sp - 1]));
+            case I64_TRUNC_SAT_F32_U -> s[sp - 1] = NumericConversions.truncSatU64(Float.intBitsToFloat((int) s[sp - 1]));
             case I64_TRUNC_SAT_F64_S -> s[sp - 1] = (long) Double.longBitsToDouble(s[sp - 1]);
-            case I64_TRUNC_SAT_F64_U -> s[sp - 1] = Numerics.truncSatU64(Double.longBitsToDouble(s[sp - 1]));
+            case I64_TRUNC_SAT_F64_U -> s[sp - 1] = NumericConversions.truncSatU64(Double.longBitsToDouble(s[sp - 1]));
             case MEMORY_SIZE -> {
                 Memory mem = inst.memories()[code[p + 1]];
                 s[sp] = mem.is64() ? mem.pages() : (long) mem.pages();

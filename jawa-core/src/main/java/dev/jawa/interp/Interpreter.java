@@ -26,7 +26,15 @@ public final class Interpreter implements ExecutionTier {
 
     /** An interpreter allowing {@code maxDepth} nested calls before the trap "call stack exhausted". */
     public Interpreter(int maxDepth) {
-        this.machines = ThreadLocal.withInitial(() -> new Machine(maxDepth));
+        this(maxDepth, null);
+    }
+
+    /**
+     * An interpreter that hands hot functions over to {@code tierUp} (null: to no one), allowing
+     * {@code maxDepth} nested calls.
+     */
+    public Interpreter(int maxDepth, TierUp tierUp) {
+        this.machines = ThreadLocal.withInitial(() -> new Machine(maxDepth, tierUp));
     }
 
     @Override

@@ -61,8 +61,14 @@ final class Machine {
     /** The first free slot: where a nested invocation (host calling back) starts its frame. */
     private int top;
 
-    Machine(int maxDepth) {
+    /** Who takes hot functions over (the compiler, in Tier.AUTO), or null for the interpreter alone. */
+    private final TierUp tierUp;
+    /** Backward branches before retrying on-stack replacement that failed (a loop it cannot enter, say). */
+    private static final int OSR_RETRY = 1_000;
+
+    Machine(int maxDepth, TierUp tierUp) {
         this.maxDepth = maxDepth;
+        this.tierUp = tierUp;
     }
 
     /** Calls {@code f} with raw arguments; results are written back to the same arrays. */
@@ -72,6 +78,10 @@ final class Machine {
         int fp = top;
         try {
             Compiled c = Interpreter.compiled(f);
+            if (--c.hotness < 0 && compiledReady(c)) {
+                f.invoke(values, refs); // the tier now runs f's compiled code
+                return;
+            }
             ensure(fp + c.frameSize + 1);
             highWater = Math.max(highWater, fp + c.frameSize);
             int n = c.nParams;
@@ -85,9 +95,11 @@ final class Machine {
         } finally {
             depth = savedDepth;
             top = savedTop;
-            if (depth == 0) {
+            if (depth == 0 && top == 0) {
                 // The outermost call is over: drop the references the frames left behind, so the
-                // stack keeps no WebAssembly objects alive, and give back an outsized stack.
+                // stack keeps no WebAssembly objects alive, and give back an outsized stack. (A
+                // call back into the interpreter from a host or compiled function called by a
+                // frame at depth 0 is not the outermost: that frame lies below top and lives on.)
                 Arrays.fill(r, 0, Math.min(r.length, highWater + 1), null);
                 highWater = 0;
                 Arrays.fill(frameCode, 0, Math.min(frameCode.length, frameHigh), null);
@@ -110,6 +122,57 @@ final class Machine {
             s = Arrays.copyOf(s, n);
             r = Arrays.copyOf(r, n);
         }
+    }
+
+    /**
+     * The translation to interpret for a call of {@code wf}, or null if the call should go through
+     * {@code wf.invoke} to its compiled code (counts the call towards tiering up).
+     */
+    private Compiled interpreted(WasmFunction wf) {
+        Compiled c = Interpreter.compiled(wf);
+        return --c.hotness >= 0 || !compiledReady(c) ? c : null;
+    }
+
+    /** {@code c} ran out of budget: asks the {@link TierUp} whether it has compiled code now. */
+    private boolean compiledReady(Compiled c) {
+        if (tierUp == null) {
+            c.hotness = Integer.MAX_VALUE;
+            return false;
+        }
+        int budget = tierUp.hot(c.function);
+        c.hotness = Math.max(budget, 0);
+        return budget <= 0;
+    }
+
+    /**
+     * On-stack replacement at the head of a loop (code index {@code head}) of the frame at
+     * {@code fp}: if the loop has a compiled entry, runs the rest of the function there and returns
+     * the stack pointer with the results at {@code fp}; else returns -1 and nothing ran.
+     */
+    private int osr(Compiled c, int head, int fp, int sp) {
+        int at = c.loopAt(head);
+        if (at < 0 || sp != fp + c.nLocals) {
+            c.hotness = OSR_RETRY;
+            return -1;
+        }
+        int n = Math.max(c.nLocals, c.nResults);
+        long[] values = Arrays.copyOfRange(s, fp, fp + n);
+        Object[] refs = Arrays.copyOfRange(r, fp, fp + n);
+        int savedTop = top;
+        top = sp; // where calls back into the interpreter put their frames
+        boolean ran;
+        try {
+            ran = tierUp.osr(c.function, at, values, refs);
+        } finally {
+            top = savedTop;
+        }
+        if (!ran) {
+            c.hotness = OSR_RETRY;
+            return -1;
+        }
+        System.arraycopy(values, 0, s, fp, c.nResults);
+        System.arraycopy(refs, 0, r, fp, c.nResults);
+        return fp + c.nResults;
     }
 
     private void pushFrame(Compiled c, int pc, int fp) {
@@ -272,6 +335,41 @@ final class Machine {
                     }
                     pc = (code[pc] & m) | ((pc + 3) & ~m);
                 }
+                case Ops.BR_BACK -> {
+                    sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
+                    pc = code[pc];
+                    if (--c.hotness < 0 && compiledReady(c)) {
+                        int head = pc;
+                        pc = 0; // no handler of this frame may catch what escapes the compiled rest
+                        int done = osr(c, head, fp, sp);
+                        if (done >= 0) {
+                            sp = done;
+                            code = RETURN_CODE;
+                            s = this.s;
+                            r = this.r;
+                        } else {
+                            pc = head;
+                        }
+                    }
+                }
+                case Ops.BR_IF_BACK -> {
+                    int m = Cmp.eqz((int) s[--sp]) - 1; // -1 when taken
+                    sp = moveDown(sp, code[pc + 1] & m, ((fp + code[pc + 2]) & m) | (sp & ~m));
+                    pc = (code[pc] & m) | ((pc + 3) & ~m);
+                    if ((c.hotness += m) < 0 && compiledReady(c)) {
+                        int head = pc;
+                        pc = 0; // as in BR_BACK
+                        int done = osr(c, head, fp, sp);
+                        if (done >= 0) {
+                            sp = done;
+                            code = RETURN_CODE;
+                            s = this.s;
+                            r = this.r;
+                        } else {
+                            pc = head;
+                        }
+                    }
+                }
                 case Ops.LOCAL_GET2 -> {
                     s[sp] = s[fp + code[pc]];
                     s[sp + 1] = s[fp + code[pc + 1]];
@@ -363,8 +461,9 @@ final class Machine {
                     // The common direct call, apart from the other five: no branches on the kind
                     // of call whose untaken sides C2 would prune and later deoptimize on.
                     FunctionInstance f = inst.functions()[code[pc++]];
-                    if (f instanceof WasmFunction wf) {
-                        Compiled callee = Interpreter.compiled(wf);
+                    Compiled callee;
+                    // (A hot callee with compiled code is called like a host function.)
+                    if (f instanceof WasmFunction wf && (callee = interpreted(wf)) != null) {
                         pushFrame(c, pc, fp);
                         int newFp = sp - callee.nParams;
                         int end = newFp + callee.frameSize;
@@ -411,8 +510,8 @@ final class Machine {
                     }
                     boolean tail = op == Ops.RETURN_CALL || op == Ops.RETURN_CALL_INDIRECT
                             || op == Ops.RETURN_CALL_REF;
-                    if (f instanceof WasmFunction wf) {
-                        Compiled callee = Interpreter.compiled(wf);
+                    Compiled callee = f instanceof WasmFunction wf ? interpreted(wf) : null;
+                    if (callee != null) {
                         int np = callee.nParams;
                         int newFp;
                         if (tail) {

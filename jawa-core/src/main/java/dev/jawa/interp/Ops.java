@@ -262,6 +262,13 @@ final class Ops {
     static final int I32_LOAD_LOCAL = 216;
     static final int I64_LOAD_LOCAL = 217;
     static final int I32_LOAD8_U_LOCAL = 218;
+    /**
+     * {@code [BR_BACK, target, arity, height]}: a {@code br} to an enclosing loop (a backward
+     * branch); like {@code BR}, and it counts towards tiering up (see {@link TierUp}).
+     */
+    static final int BR_BACK = 219;
+    /** {@code [BR_IF_BACK, target, arity, height]}: a {@code br_if} to an enclosing loop, counted like {@link #BR_BACK}. */
+    static final int BR_IF_BACK = 220;
     /** The number of operations. */
-    static final int COUNT = 219;
+    static final int COUNT = 221;
 }

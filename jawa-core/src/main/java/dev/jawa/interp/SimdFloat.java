@@ -1,6 +1,7 @@
 package dev.jawa.interp;
 
 import dev.jawa.module.Opcode;
+import dev.jawa.runtime.NumericConversions;
 
 /**
  * The float-lane SIMD operators and the conversions between float and integer lanes (see
@@ -19,7 +20,7 @@ final class SimdFloat {
                 long[] a = Simd.lanes(Simd.vec(r[sp - 1]), 32, false);
                 for (int i = 0; i < 4; i++) {
                     float x = Float.intBitsToFloat((int) a[i]);
-                    a[i] = name.endsWith("_s") ? (int) x : Numerics.truncSatU32(x);
+                    a[i] = name.endsWith("_s") ? (int) x : NumericConversions.truncSatU32(x);
                 }
                 r[sp - 1] = Simd.pack(a, 32);
                 return sp;
@@ -30,7 +31,7 @@ final class SimdFloat {
                 long[] out = new long[4];
                 for (int i = 0; i < 2; i++) {
                     double x = Double.longBitsToDouble(a[i]);
-                    out[i] = name.contains("_s_") ? (int) x : Numerics.truncSatU32(x);
+                    out[i] = name.contains("_s_") ? (int) x : NumericConversions.truncSatU32(x);
                 }
                 r[sp - 1] = Simd.pack(out, 32);
                 return sp;

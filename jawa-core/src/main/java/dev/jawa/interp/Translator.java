@@ -67,6 +67,8 @@ final class Translator {
     private final IntList closeIndex = new IntList();
     private final IntList closeId = new IntList();
     private final IntList handlers = new IntList();
+    /** Pairs (code index of a loop's first instruction, body offset of its {@code loop}). */
+    private final IntList loopHeads = new IntList();
     /** Pairs (code index, body offset) of the instructions that can trap or call. */
     private final IntList trapOffsets = new IntList();
     private int handlerRecords;
@@ -129,10 +131,18 @@ final class Translator {
             int prevAt = fuseAt;
             fuseOp = -1;
             int start = n;
+            // Where the instruction's code starts: before start when it was fused into the previous one.
+            int codeStart = start;
             switch (op) {
                 case NOP -> {
                 }
-                case BLOCK, LOOP -> openBlock(at, null, false, entry);
+                case BLOCK -> openBlock(at, null, false, entry);
+                case LOOP -> {
+                    // Remembered for on-stack replacement: where the loop starts in the code and in the body.
+                    loopHeads.add(n);
+                    loopHeads.add(at);
+                    openBlock(at, null, false, entry);
+                }
                 case TRY -> openBlock(at, null, true, entry);
                 case TRY_TABLE -> openBlock(at, in.catches(), false, entry);
                 case END -> {
@@ -178,7 +188,8 @@ final class Translator {
                 case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> {
                     // Fusing a comparison into br_if was tried and measured slower (mandelbrot twice
                     // as slow): HotSpot compiled the loop worse.
-                    emit(op.ordinal());
+                    boolean back = info.targetPc(entry) <= at;
+                    emit(back && op == Opcode.BR ? Ops.BR_BACK : back && op == Opcode.BR_IF ? Ops.BR_IF_BACK : op.ordinal());
                     branch(entry++, frameLocals);
                 }
                 case BR_TABLE -> {
@@ -286,6 +297,7 @@ final class Translator {
                             default -> Ops.I32_LOAD8_U_LOCAL;
                         };
                         emit((int) in.memOffset());
+                        codeStart = prevAt;
                     } else {
                         other(op, in, entry);
                     }
@@ -293,7 +305,7 @@ final class Translator {
                 default -> other(op, in, entry);
             }
             if (n > start && mayTrapOrCall(op)) {
-                trapOffsets.add(start);
+                trapOffsets.add(codeStart);
                 trapOffsets.add(at);
             }
             entry += extraEntries(op, in);
@@ -321,7 +333,8 @@ final class Translator {
             }
         }
         return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(),
-                info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable, trapOffsets.toArray());
+                info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable, trapOffsets.toArray(),
+                loopHeads.toArray());
     }
 
     /**

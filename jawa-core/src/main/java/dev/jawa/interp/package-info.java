@@ -31,6 +31,13 @@
  * unwinds frame by frame to the first clause that matches. A {@link dev.jawa.Trap} unwinds
  * everything and records the WebAssembly frames.
  *
+ * <h2>Tiering up</h2>
+ * Each function's {@code Compiled} counts calls and backward branches (the translator gives
+ * branches to enclosing loops their own operations, {@code BR_BACK} and {@code BR_IF_BACK}, so
+ * forward branches pay nothing). When the count runs out the machine asks its
+ * {@link dev.jawa.interp.TierUp} (none for {@code Tier.INTERP}): calls then leave for compiled
+ * code, and a loop can be handed over with the frame's locals (on-stack replacement).
+ *
  * <h2>HotSpot</h2>
  * Conditional branches in the loop whose untaken side HotSpot has not profiled are compiled as
  * uncommon traps; taking one later deoptimizes and recompiles the whole loop, which is costly for

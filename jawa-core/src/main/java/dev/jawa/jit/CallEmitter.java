@@ -34,7 +34,7 @@ final class CallEmitter implements InstructionFamily {
                     cb.getfield(JvmTypes.CD_CONTEXT, "functions", JitCalls.CD_FUNCTION.arrayType());
                     cb.loadConstant(f);
                     cb.aaload();
-                } else if (f >= fc.wasm.importedFuncCount()) {
+                } else if (fc.module.isInClass(f)) {
                     fc.loadContext();
                     cb.invokestatic(fc.module.classDesc, ModuleCompiler.methodName(f), JvmTypes.methodDesc(t));
                 } else {

@@ -31,6 +31,7 @@ final class ControlEmitter implements InstructionFamily {
                 Label head = fc.newLabel();
                 open(fc, op, in.blockType(), head);
                 cb.labelBinding(head);
+                fc.loopHead(head);
             }
             case IF -> {
                 fc.pop();

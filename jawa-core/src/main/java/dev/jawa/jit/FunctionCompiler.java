@@ -63,8 +63,22 @@ final class FunctionCompiler {
      * result, or a pending tail call; see {@link JitTail}).
      */
     final boolean tailBody;
+    /** The on-stack-replacement entry being compiled instead of the plain method, or null. */
+    private final OsrEntry osr;
+    /** The body offset of the instruction being compiled. */
+    private int opOffset;
 
     FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody) {
+        this(module, cb, funcIndex, type, def, tailBody, null);
+    }
+
+    /**
+     * A compiler of the plain method ({@code osr} null) or of the OSR entry {@code osr} (see
+     * {@link OsrEntry}: other parameters, the same body).
+     */
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody,
+            OsrEntry osr) {
+        this.osr = osr;
         this.module = module;
         this.tailBody = tailBody;
         this.wasm = module.wasm;
@@ -78,15 +92,19 @@ final class FunctionCompiler {
         }
         localSlot = new int[(int) count];
         localKind = new TypeKind[(int) count];
-        int slot = 0;
+        int slot = osr == null ? 0 : OsrEntry.FIRST_LOCAL_SLOT;
         int i = 0;
         for (ValType t : type.params()) {
             localKind[i] = JvmTypes.kind(t);
             localSlot[i++] = slot;
             slot += localKind[i - 1].slotSize();
         }
-        ctxSlot = slot;
-        slot++;
+        if (osr == null) {
+            ctxSlot = slot;
+            slot++;
+        } else {
+            ctxSlot = OsrEntry.CONTEXT_SLOT;
+        }
         for (LocalGroup g : def.locals()) {
             TypeKind k = JvmTypes.kind(g.type());
             for (long n = 0; n < g.count(); n++) {
@@ -109,6 +127,12 @@ final class FunctionCompiler {
             cb.astore(mem0Slot);
         } else {
             mem0Slot = -1;
+        }
+        if (osr != null) {
+            // The interpreter's frame gives every local; then on to the loop's head.
+            osr.prologue(cb, localKind, localSlot);
+            nextScratch = slot;
+            return;
         }
         // Declared locals start at zero (references at null; v128 at the zero vector).
         for (int l = type.params().size(); l < localSlot.length; l++) {
@@ -157,11 +181,14 @@ final class FunctionCompiler {
         int length = def.body().length();
         Label start = cb.newBoundLabel();
         while (in.position() < length) {
+            opOffset = in.position();
             Opcode op = in.next();
             if (dead) {
                 skipDead(op, in);
                 continue;
             }
+            // The body offset as line number: a trap or call here is located for free (see TrapFrames).
+            cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
             dispatch(op, in);
         }
         // A trap passing through adds this function to its WebAssembly stack (see TrapFrames).
@@ -172,6 +199,26 @@ final class FunctionCompiler {
         cb.invokestatic(TrapFrames.CD, "add", MethodTypeDesc.of(JitRuntime.CD_TRAP, JitRuntime.CD_TRAP,
                 ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
         cb.athrow();
+        if (osr != null) {
+            osr.epilogue(cb);
+        }
+    }
+
+    /**
+     * A loop's head was just bound to {@code head} (called by the loop's emitter): in an OSR
+     * entry, it is a place to enter if the JVM stack is empty there and no exception handler is
+     * open (the interpreter's frame has nothing else to hand over).
+     */
+    void loopHead(Label head) {
+        if (osr == null || !stack.isEmpty()) {
+            return;
+        }
+        for (Control c : controls) {
+            if (c.op != Opcode.BLOCK && c.op != Opcode.LOOP && c.op != Opcode.IF) {
+                return;
+            }
+        }
+        osr.enterable(opOffset, head);
     }
 
     private void dispatch(Opcode op, InstructionReader in) {

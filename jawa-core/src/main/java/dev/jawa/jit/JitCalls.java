@@ -57,6 +57,9 @@ final class JitCalls {
             if (w.tierCode instanceof JitFunction j) {
                 return j.target;
             }
+            if (w.compiledCode instanceof JitFunction j) {
+                return j.target; // Tier.AUTO, once compiled
+            }
             if (w.instance().tier() instanceof JitTier tier) {
                 return tier.function(w).target;
             }

@@ -1,6 +1,7 @@
 package dev.jawa.jit;
 
 import dev.jawa.Trap;
+import dev.jawa.runtime.NumericConversions;
 import dev.jawa.runtime.Traps;
 import java.lang.constant.ClassDesc;
 
@@ -29,10 +30,6 @@ final class JitRuntime {
 
     private static Trap overflow() {
         return new Trap(Traps.INT_OVERFLOW);
-    }
-
-    private static Trap invalid() {
-        return new Trap(Traps.INVALID_CONVERSION);
     }
 
     // ---- integer division ----
@@ -186,88 +183,38 @@ final class JitRuntime {
         return x != x || y != y ? x + y : Math.max(x, y);
     }
 
-    // ---- trapping truncation (f32 operands are widened to double first, exactly) ----
+    // ---- conversions of more than one JVM instruction: the shared NumericConversions (the
+    // emitters name these methods here; HotSpot inlines the forwarding) ----
 
     static int truncS32(double x) {
-        if (x != x) {
-            throw invalid();
-        }
-        if (!(x > -2147483649.0 && x < 2147483648.0)) {
-            throw overflow();
-        }
-        return (int) x;
+        return NumericConversions.truncS32(x);
     }
 
     static int truncU32(double x) {
-        if (x != x) {
-            throw invalid();
-        }
-        if (!(x > -1.0 && x < 4294967296.0)) {
-            throw overflow();
-        }
-        return (int) (long) x;
+        return NumericConversions.truncU32(x);
     }
 
     static long truncS64(double x) {
-        if (x != x) {
-            throw invalid();
-        }
-        if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) {
-            throw overflow();
-        }
-        return (long) x;
+        return NumericConversions.truncS64(x);
     }
 
     static long truncU64(double x) {
-        if (x != x) {
-            throw invalid();
-        }
-        if (!(x > -1.0 && x < 18446744073709551616.0)) {
-            throw overflow();
-        }
-        return toU64(x);
-    }
-
-    private static long toU64(double x) {
-        if (x < 9223372036854775808.0) {
-            return (long) x;
-        }
-        return (long) (x - 9223372036854775808.0) ^ Long.MIN_VALUE;
+        return NumericConversions.truncU64(x);
     }
 
     static int truncSatU32(double x) {
-        if (x != x || x <= 0) {
-            return 0;
-        }
-        if (x >= 4294967296.0) {
-            return -1;
-        }
-        return (int) (long) x;
+        return NumericConversions.truncSatU32(x);
     }
 
     static long truncSatU64(double x) {
-        if (x != x || x <= 0) {
-            return 0;
-        }
-        if (x >= 18446744073709551616.0) {
-            return -1L;
-        }
-        return toU64(x);
+        return NumericConversions.truncSatU64(x);
     }
 
-    // ---- unsigned i64 to float, correctly rounded (the sticky bit keeps ties honest) ----
-
     static float u64ToF32(long v) {
-        if (v >= 0) {
-            return (float) v;
-        }
-        return (float) ((v >>> 1) | (v & 1)) * 2f;
+        return NumericConversions.u64ToF32(v);
     }
 
     static double u64ToF64(long v) {
-        if (v >= 0) {
-            return (double) v;
-        }
-        return (double) ((v >>> 1) | (v & 1)) * 2.0;
+        return NumericConversions.u64ToF64(v);
     }
 }

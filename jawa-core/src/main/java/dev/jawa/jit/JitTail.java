@@ -43,8 +43,15 @@ final class JitTail {
     }
 
     private static Object run(FunctionInstance f, Object[] args) {
-        if (f instanceof WasmFunction w && w.instance().tier() instanceof JitTier tier) {
-            JitFunction j = tier.function(w);
+        JitFunction j = null;
+        if (f instanceof WasmFunction w) {
+            if (w.compiledCode instanceof JitFunction c) {
+                j = c; // Tier.AUTO, once compiled
+            } else if (w.instance().tier() instanceof JitTier tier) {
+                j = tier.function(w);
+            }
+        }
+        if (j != null) {
             MethodHandle h = j.tailHandle != null ? j.tailHandle : j.handle;
             try {
                 return h.invokeWithArguments(args);

@@ -5,6 +5,7 @@ import dev.jawa.runtime.ExecutionTier;
 import dev.jawa.runtime.ModuleInstance;
 import dev.jawa.runtime.Traps;
 import dev.jawa.runtime.WasmFunction;
+import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -30,7 +31,11 @@ public final class JitTier implements ExecutionTier {
 
     @Override
     public void invoke(WasmFunction f, long[] values, Object[] refs) {
-        JitFunction j = function(f);
+        call(function(f), values, refs);
+    }
+
+    /** Calls compiled function {@code j} with raw values (results written back). */
+    static void call(JitFunction j, long[] values, Object[] refs) {
         try {
             j.raw.invokeExact(values, refs);
         } catch (StackOverflowError e) {
@@ -42,20 +47,39 @@ public final class JitTier implements ExecutionTier {
         }
     }
 
+    /** A compiled method's result (null, one boxed value, or an Object[]) to raw values. */
+    static void storeResults(Object result, FuncType t, long[] values, Object[] refs) {
+        int n = t.results().size();
+        Object[] out = n == 1 ? new Object[] {result} : (Object[]) result;
+        for (int i = 0; i < n; i++) {
+            switch (JvmTypes.kind(t.results().get(i))) {
+                case INT -> values[i] = (Integer) out[i];
+                case LONG -> values[i] = (Long) out[i];
+                case FLOAT -> values[i] = Float.floatToRawIntBits((Float) out[i]);
+                case DOUBLE -> values[i] = Double.doubleToRawLongBits((Double) out[i]);
+                default -> refs[i] = out[i];
+            }
+        }
+    }
+
     /** The compiled form of {@code f} (compiling its module on first use). */
     JitFunction function(WasmFunction f) {
         if (f.tierCode instanceof JitFunction j) {
             return j;
         }
-        JitContext ctx = context(f.instance());
+        JitFunction j = bind(f, context(f.instance()));
+        f.tierCode = j;
+        return j;
+    }
+
+    /** {@code f}'s compiled methods with its instance's context {@code ctx} bound. */
+    static JitFunction bind(WasmFunction f, JitContext ctx) {
         MethodHandle m = ctx.code.method(f.index(), f.funcType());
         int n = f.funcType().params().size();
         MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
         MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
         MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.funcType()), 2, bound);
-        JitFunction j = new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx), raw);
-        f.tierCode = j;
-        return j;
+        return new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx), raw);
     }
 
     private JitContext context(ModuleInstance instance) {
@@ -69,6 +93,11 @@ public final class JitTier implements ExecutionTier {
         return ctx;
     }
 
+    /** Makes {@code code} (loaded ahead of time) the compiled code of {@code module}. */
+    static void preset(ValidatedModule module, ModuleCode code) {
+        CODE.put(module, code);
+    }
+
     /** The compiled code of {@code module}, compiled on first use. */
     static ModuleCode code(ValidatedModule module) {
         ModuleCode c = CODE.get(module);
@@ -76,7 +105,7 @@ public final class JitTier implements ExecutionTier {
             synchronized (module) {
                 c = CODE.get(module);
                 if (c == null) {
-                    c = ModuleCompiler.compile(module);
+                    c = CodeCache.compile(module, false);
                     CODE.put(module, c);
                 }
             }

@@ -18,11 +18,51 @@ final class ModuleCode {
     private final boolean[] tailCalling;
     private final int imported;
 
-    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, boolean[] tailCalling, int imported) {
+    /** Per defined function: the body offsets of the loops its OSR entry can enter (null: none). */
+    private final int[][] osrLoops;
+
+    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, boolean[] tailCalling, int imported,
+            int[][] osrLoops) {
         this.lookup = lookup;
         this.failures = failures;
         this.tailCalling = tailCalling;
         this.imported = imported;
+        this.osrLoops = osrLoops;
+    }
+
+    /** Whether defined function {@code defined} was compiled. */
+    boolean compiled(int defined) {
+        return failures[defined] == null;
+    }
+
+    /**
+     * The OSR entry of function {@code funcIndex} (see {@link OsrEntry}) if it can enter the loop
+     * at body offset {@code loopOffset}; else null.
+     */
+    MethodHandle osrEntry(int funcIndex, FuncType type, int loopOffset) {
+        int[] loops = osrLoops[funcIndex - imported];
+        if (loops == null || java.util.Arrays.stream(loops).noneMatch(l -> l == loopOffset)) {
+            return null;
+        }
+        try {
+            return lookup.findStatic(lookup.lookupClass(), OsrEntry.methodName(funcIndex),
+                    OsrEntry.methodDesc(type).resolveConstantDesc(lookup));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("OSR entry of function " + funcIndex + " missing", e);
+        }
+    }
+
+    /**
+     * What the body of a function that was not compiled calls: in the compiler tier, nothing (it
+     * throws why the function was not compiled, never silently slower); in another tier (AUTO),
+     * the function as that tier runs it (the interpreter), through a boxing adapter.
+     */
+    static MethodHandle fallback(JitContext ctx, int defined) {
+        if (ctx.instance.tier() instanceof JitTier) {
+            throw ctx.code.failures[defined];
+        }
+        dev.jawa.runtime.FunctionInstance f = ctx.functions[ctx.code.imported + defined];
+        return MethodHandles.insertArguments(JitCalls.target(f), 0, f);
     }
 
     /** The body method of a function containing tail calls (see {@link JitTail}), or null. */

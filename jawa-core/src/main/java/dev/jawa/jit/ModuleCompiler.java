@@ -48,6 +48,9 @@ final class ModuleCompiler {
             .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
             .cached();
 
+    /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
+    private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
+
     final ValidatedModule validated;
     final Module wasm;
     final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
@@ -55,23 +58,62 @@ final class ModuleCompiler {
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
     private final java.util.Set<String> bridges = new java.util.HashSet<>();
 
+    /** Whether functions with loops also get an on-stack-replacement entry ({@link OsrEntry}). */
+    private final boolean osrEntries;
+    /**
+     * The defined functions this class holds (a chunk of a large module, see
+     * {@link TieringPolicy}), or null for all. Calls to the others go through their instances, like
+     * calls to imports.
+     */
+    private final boolean[] include;
+
     /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
     private final int trialAbove;
 
-    private ModuleCompiler(ValidatedModule validated, int trialAbove) {
+    private ModuleCompiler(ValidatedModule validated, int trialAbove, boolean osrEntries, boolean[] include) {
         this.trialAbove = trialAbove;
         this.validated = validated;
         this.wasm = validated.module();
+        this.osrEntries = osrEntries;
+        this.include = include;
+    }
+
+    /** Whether function {@code funcIndex} has a method in this class (else it is called through its instance). */
+    boolean isInClass(int funcIndex) {
+        int d = funcIndex - wasm.importedFuncCount();
+        return d >= 0 && (include == null || include[d]);
+    }
+
+    /**
+     * Compiles the defined functions marked in {@code include} (with OSR entries) into a class of
+     * their own; the others are left out (recorded as not compiled).
+     */
+    static ModuleCode compileChunk(ValidatedModule module, boolean[] include) {
+        return build(module, true, include).define();
     }
 
     /** Compiles {@code module} and defines its hidden class. */
     static ModuleCode compile(ValidatedModule module) {
+        return compile(module, false);
+    }
+
+    /** Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden class. */
+    static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
+        return build(module, osrEntries).define();
+    }
+
+    /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
+    static ClassImage build(ValidatedModule module, boolean osrEntries) {
+        return build(module, osrEntries, null);
+    }
+
+    private static ClassImage build(ValidatedModule module, boolean osrEntries, boolean[] include) {
         try {
-            return new ModuleCompiler(module, TRIAL_BODY_BYTES).run();
+            return new ModuleCompiler(module, TRIAL_BODY_BYTES, osrEntries, include).run();
         } catch (WasmException e) {
             // A small function that still overflowed a JVM method (many values carried by
             // branches, say): once more, with every function tried alone first.
-            return new ModuleCompiler(module, 0).run();
+            return new ModuleCompiler(module, 0, osrEntries, include).run();
         }
     }
 
@@ -134,10 +176,11 @@ final class ModuleCompiler {
         return dispatchers.computeIfAbsent(d, x -> "call$" + dispatchers.size());
     }
 
-    private ModuleCode run() {
+    private ClassImage run() {
         int imported = wasm.importedFuncCount();
         int n = wasm.functions().size();
         RuntimeException[] failures = new RuntimeException[n];
+        int[][] osrLoops = new int[n][];
         boolean[] tailCalling = new boolean[n];
         ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
@@ -149,6 +192,10 @@ final class ModuleCompiler {
                     int index = imported + d;
                     Function def = wasm.functions().get(d);
                     FuncType type = wasm.funcType(def.typeIndex());
+                    if (include != null && !include[d]) {
+                        failures[d] = NOT_IN_CHUNK;
+                        continue;
+                    }
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
                     RuntimeException failure = checked == null && def.body().length() > trialAbove
@@ -169,6 +216,9 @@ final class ModuleCompiler {
                         clb.withMethodBody(methodName(index), JvmTypes.methodDesc(type),
                                 ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                                 cb -> new FunctionCompiler(this, cb, index, type, def, false).compile(def));
+                    }
+                    if (osrEntries && failures[d] == null && !tailCalling[d] && OsrEntry.hasLoop(def)) {
+                        osrMethod(clb, index, type, def, failures, osrLoops, d);
                     }
                 }
                 // One raw-convention bridge per signature of a defined function.
@@ -191,11 +241,19 @@ final class ModuleCompiler {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
         dump(bytes);
+        return new ClassImage(bytes, failures, tailCalling, imported, osrLoops, osrEntries);
+    }
+
+    /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */
+    private boolean osrFits(int index, FuncType type, Function def) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return new ModuleCode(lookup, failures, tailCalling, imported);
-        } catch (IllegalAccessException | LinkageError e) {
-            throw new WasmException("the compiled code of this module was rejected: " + e, e);
+            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(RESOLVER))
+                    .build(classDesc, clb -> clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def)));
+            return true;
+        } catch (CompileLimitException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -252,6 +310,34 @@ final class ModuleCompiler {
             }
         }
         return null;
+    }
+
+    /**
+     * The OSR entry of a function whose plain method compiled: its enterable loops go to
+     * {@code osrLoops[defined]} (none if the entry could not be compiled).
+     */
+    private void osrMethod(java.lang.classfile.ClassBuilder clb, int index, FuncType type, Function def,
+            RuntimeException[] failures, int[][] osrLoops, int defined) {
+        if (def.body().length() > trialAbove && !osrFits(index, type, def)) {
+            return;
+        }
+        clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, cb -> {
+                    if (failures[defined] == null) {
+                        OsrEntry entry = new OsrEntry();
+                        try {
+                            new FunctionCompiler(this, cb, index, type, def, false, entry).compile(def);
+                            osrLoops[defined] = entry.loops();
+                            return;
+                        } catch (CompileLimitException e) {
+                            // Thrown before any code was emitted: no entry, the function stays as it is.
+                        }
+                    }
+                    cb.iload(OsrEntry.LOOP_SLOT);
+                    cb.invokestatic(ClassDesc.of(OsrEntry.class.getName()), "unavailable",
+                            MethodTypeDesc.of(ClassDesc.of(IllegalStateException.class.getName()), ConstantDescs.CD_int));
+                    cb.athrow();
+                });
     }
 
     private static boolean hasTailCall(Function def) {
@@ -315,7 +401,10 @@ final class ModuleCompiler {
         cb.invokevirtual(box, name, MethodTypeDesc.of(JvmTypes.desc(k)));
     }
 
-    /** The body of a function that is not compiled: throws the recorded reason. */
+    /**
+     * The body of a function that is not compiled: calls whatever {@link ModuleCode#fallback}
+     * gives (the interpreter, in Tier.AUTO), or throws the recorded reason (Tier.JIT).
+     */
     private static void failingBody(CodeBuilder cb, FuncType type, int defined) {
         int ctx = 0;
         for (var p : type.params()) {
@@ -323,9 +412,16 @@ final class ModuleCompiler {
         }
         cb.aload(ctx);
         cb.loadConstant(defined);
-        cb.invokestatic(ModuleCode.CD, "failure", MethodTypeDesc.of(ClassDesc.of(RuntimeException.class.getName()),
-                JvmTypes.CD_CONTEXT, ConstantDescs.CD_int));
-        cb.athrow();
+        ClassDesc mh = ClassDesc.of("java.lang.invoke.MethodHandle");
+        cb.invokestatic(ModuleCode.CD, "fallback", MethodTypeDesc.of(mh, JvmTypes.CD_CONTEXT, ConstantDescs.CD_int));
+        int slot = 0;
+        for (var p : type.params()) {
+            TypeKind k = JvmTypes.kind(p);
+            cb.loadLocal(k, slot);
+            slot += k.slotSize();
+        }
+        cb.invokevirtual(mh, "invokeExact", JvmTypes.handleDesc(type));
+        cb.return_(TypeKind.from(JvmTypes.resultDesc(type.results())));
     }
 
     /** The defined functions whose JVM signature is {@code t}'s (at most {@link #MAX_DIRECT_CASES}). */
@@ -334,7 +430,8 @@ final class ModuleCompiler {
         java.util.List<Integer> out = new java.util.ArrayList<>();
         int imported = wasm.importedFuncCount();
         for (int d = 0; d < wasm.functions().size() && out.size() < MAX_DIRECT_CASES; d++) {
-            if (JvmTypes.handleDesc(wasm.funcType(wasm.functions().get(d).typeIndex())).equals(want)) {
+            if (isInClass(imported + d)
+                    && JvmTypes.handleDesc(wasm.funcType(wasm.functions().get(d).typeIndex())).equals(want)) {
                 out.add(imported + d);
             }
         }

@@ -14,6 +14,19 @@
  * so emitters must use nothing newer than Java 5's class file (no invokedynamic, no dynamic or
  * method-handle constants).
  *
+ * <h2>Tiering, on-stack replacement, ahead of time</h2>
+ * {@link dev.jawa.jit.TieredTier} is {@code Tier.AUTO}: the interpreter runs first and counts
+ * calls and backward branches per function ({@link dev.jawa.interp.TierUp}); a hot function sends
+ * its module (or, over 512 KB of code, a chunk: the function and its direct callees) to the
+ * background compiler ({@code TieringPolicy}). Once compiled, calls to it go to compiled code
+ * ({@code WasmFunction.compiledCode}), and a loop still running in the interpreter moves over at
+ * its next backward branch: {@code OsrEntry} compiles a second method per function with loops,
+ * which takes the interpreter's locals and the loop's body offset and jumps to that loop's head.
+ * Functions the compiler does not handle call back into the interpreter ({@code ModuleCode.fallback}).
+ * {@code ClassImage} is a compiled class with its metadata, as {@code AotArchive}
+ * ({@code jawa compile}) and {@code CodeCache} (keyed by the module's SHA-256 and
+ * {@code CodeVersion}) store it, so loading it again defines the class without compiling.
+ *
  * <h2>Instruction families</h2>
  * {@code FunctionCompiler} keeps the operand stack's JVM types and the open constructs, and offers
  * each instruction to the {@code InstructionFamily} implementations in turn, one file per family:
@@ -24,8 +37,9 @@
  * and relaxed, as a call of a small helper named after the opcode: {@code SimdLanes},
  * {@code SimdMemory}, {@code SimdArith}, {@code SimdInts}, {@code SimdFloats}, {@code SimdWiden};
  * a v128 is a {@code V128} object) and {@code AtomicEmitter} (the threads proposal, through
- * {@code AtomicAccess}: lock-free VarHandles on a shared memory's native pages, the memory's
- * monitor on a {@code byte[]} one, as in the interpreter). A family that cannot compile an
+ * {@code AtomicAccess} into {@link dev.jawa.runtime.MemoryAtomics}, the interpreter's atomics
+ * too: lock-free VarHandles on a shared memory's native pages, the memory's monitor on a
+ * {@code byte[]} one). A family that cannot compile an
  * instruction throws {@link dev.jawa.runtime.UnsupportedInstructionException} (failing that
  * function when it is called, never the module, never silently); none does now.
  *

@@ -15,6 +15,11 @@ public final class WasmFunction extends FunctionInstance {
     private final int definedIndex;
     /** The execution tier's translated code, or null before the first call. */
     public volatile Object tierCode;
+    /**
+     * The compiled code that replaced {@link #tierCode} once the function got hot, in a tier that
+     * starts in the interpreter (Tier.AUTO); null until then.
+     */
+    public volatile Object compiledCode;
 
     WasmFunction(DefinedType type, ModuleInstance instance, int index, int definedIndex) {
         super(type);

@@ -1,0 +1,132 @@
+package dev.jawa.jit;
+
+import dev.jawa.binary.InstructionReader;
+import dev.jawa.module.Function;
+import dev.jawa.module.Opcode;
+import dev.jawa.types.FuncType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The on-stack-replacement entry of one function: a second static method {@code o<index>} with
+ * the same body as the plain one but a different start. It takes the interpreter's frame (the
+ * locals as raw bits and references, as {@code TierUp.osr} hands them over), the body offset of a
+ * loop and the context; loads every local from the frame and jumps to that loop's head, then runs
+ * the rest of the function and returns its results like the plain method.
+ *
+ * <p>A loop can be entered when the operand stack is empty at its head (no block values below it,
+ * no loop parameters) and no exception handler encloses it: then the locals are the whole state.
+ * The compiler reports those loops ({@link #enterable}); the others are not in the entry's switch
+ * ({@link #loops()} lists the good ones, and the tier calls the entry only for them).
+ */
+final class OsrEntry {
+
+    /** Parameter slots of the entry: long[] values, Object[] refs, int loop, context. */
+    static final int VALUES_SLOT = 0;
+    static final int REFS_SLOT = 1;
+    static final int LOOP_SLOT = 2;
+    static final int CONTEXT_SLOT = 3;
+    /** Where the WebAssembly locals start. */
+    static final int FIRST_LOCAL_SLOT = 4;
+
+    private static final ClassDesc CD_OSR = ClassDesc.of(OsrEntry.class.getName());
+
+    /** The heads of the loops that can be entered, by body offset of their loop instruction. */
+    private final Map<Integer, Label> heads = new LinkedHashMap<>();
+    /** Where the switch to the loop heads is: after the body, once the enterable loops are known. */
+    private Label switchAt;
+
+    static String methodName(int funcIndex) {
+        return "o" + funcIndex;
+    }
+
+    /** The entry's descriptor for a function of type {@code t}. */
+    static MethodTypeDesc methodDesc(FuncType t) {
+        return MethodTypeDesc.of(JvmTypes.resultDesc(t.results()), ConstantDescs.CD_long.arrayType(),
+                ConstantDescs.CD_Object.arrayType(), ConstantDescs.CD_int, JvmTypes.CD_CONTEXT);
+    }
+
+    /** Whether {@code def} has a loop at all (else it needs no entry). */
+    static boolean hasLoop(Function def) {
+        InstructionReader in = def.body().reader();
+        int length = def.body().length();
+        while (in.position() < length) {
+            if (in.next() == Opcode.LOOP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Loads the locals from the frame arrays, then goes to the switch (emitted by {@link #epilogue}). */
+    void prologue(CodeBuilder cb, TypeKind[] kinds, int[] slots) {
+        for (int l = 0; l < kinds.length; l++) {
+            TypeKind k = kinds[l];
+            if (k == TypeKind.REFERENCE) {
+                cb.aload(REFS_SLOT);
+                cb.loadConstant(l);
+                cb.aaload();
+            } else {
+                cb.aload(VALUES_SLOT);
+                cb.loadConstant(l);
+                cb.laload();
+                switch (k) {
+                    case INT -> cb.l2i();
+                    case FLOAT -> {
+                        cb.l2i();
+                        cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat",
+                                MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
+                    }
+                    case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble",
+                            MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+                    default -> {
+                    }
+                }
+            }
+            cb.storeLocal(k, slots[l]);
+        }
+        switchAt = cb.newLabel();
+        cb.goto_(switchAt);
+    }
+
+    /** Called by the compiler at an enterable loop head. */
+    void enterable(int loopOffset, Label head) {
+        heads.putIfAbsent(loopOffset, head);
+    }
+
+    /** The body offsets of the loops this entry can enter, in body order. */
+    int[] loops() {
+        return heads.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** After the body: the switch over the enterable loops (anything else is a bug in the caller). */
+    void epilogue(CodeBuilder cb) {
+        cb.labelBinding(switchAt);
+        Label unavailable = cb.newLabel();
+        List<SwitchCase> cases = new ArrayList<>();
+        cb.iload(LOOP_SLOT);
+        for (Map.Entry<Integer, Label> e : heads.entrySet()) {
+            cases.add(SwitchCase.of(e.getKey(), e.getValue()));
+        }
+        cb.lookupswitch(unavailable, cases);
+        cb.labelBinding(unavailable);
+        cb.iload(LOOP_SLOT);
+        cb.invokestatic(CD_OSR, "unavailable", MethodTypeDesc.of(ClassDesc.of(IllegalStateException.class.getName()),
+                ConstantDescs.CD_int));
+        cb.athrow();
+    }
+
+    /** The exception of an entry asked for a loop it cannot enter (the tier checks first). */
+    static IllegalStateException unavailable(int loopOffset) {
+        return new IllegalStateException("no on-stack-replacement entry for the loop at body offset " + loopOffset);
+    }
+}
