@@ -247,10 +247,12 @@ final class ModuleCompiler {
     /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */
     private boolean osrFits(int index, FuncType type, Function def) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(RESOLVER))
-                    .build(classDesc, clb -> clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def)));
+            JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def));
+            });
             return true;
         } catch (CompileLimitException | IllegalArgumentException e) {
             return false;
