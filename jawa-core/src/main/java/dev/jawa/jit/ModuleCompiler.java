@@ -9,7 +9,6 @@ import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
@@ -39,14 +38,6 @@ final class ModuleCompiler {
      * than about 12 bytes of bytecode, and 12 x 5,000 is under 64 KiB).
      */
     static final int TRIAL_BODY_BYTES = 5_000;
-
-    /**
-     * What the stack-map generator asks about JVM classes (their supertypes), answered once per
-     * class for all compilations.
-     */
-    private static final ClassHierarchyResolver RESOLVER = ClassHierarchyResolver.defaultResolver()
-            .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
-            .cached();
 
     /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
     private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
@@ -192,10 +183,10 @@ final class ModuleCompiler {
         RuntimeException[] failures = new RuntimeException[n];
         int[][] osrLoops = new int[n][];
         boolean[] tailCalling = new boolean[n];
-        ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
-            bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+            bytes = JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
                 clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SYNTHETIC);
                 for (int d = 0; d < n; d++) {
                     int index = imported + d;
@@ -210,7 +201,7 @@ final class ModuleCompiler {
                     // A body past the split threshold is split into methods that fit: no trial.
                     RuntimeException failure = checked == null && def.body().length() > trialAbove
                             && def.body().length() <= splitBytes
-                            ? trial(resolver, index, type, def, tail) : checked;
+                            ? trial(index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
                         failures[d] = failure;
@@ -259,10 +250,12 @@ final class ModuleCompiler {
     /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */
     private boolean osrFits(int index, FuncType type, Function def) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(RESOLVER))
-                    .build(classDesc, clb -> clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def)));
+            JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def));
+            });
             return true;
         } catch (CompileLimitException | IllegalArgumentException e) {
             return false;
@@ -270,9 +263,10 @@ final class ModuleCompiler {
     }
 
     /** Compiles a large function into a class of its own: null if it fits, else why not. */
-    private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
+    private RuntimeException trial(int index, FuncType type, Function def, boolean tail) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+            JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
                 clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
                         ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                         cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def));

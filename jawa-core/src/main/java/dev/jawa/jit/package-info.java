@@ -9,6 +9,10 @@
  * {@code JitContext} last. WebAssembly locals are JVM locals, the operand stack is the JVM
  * stack, constructs are labels and gotos ({@code Control} explains the stack at a label).
  * Direct calls are invokestatic; other calls go through method handles ({@code JitCalls}).
+ * The class file is version 49 without stack maps ({@code JitClassFile}): stack-map generation
+ * was the costliest step of a cold compile, and HotSpot verifies such classes by type inference;
+ * so emitters must use nothing newer than Java 5's class file (no invokedynamic, no dynamic or
+ * method-handle constants).
  *
  * <h2>Tiering, on-stack replacement, ahead of time</h2>
  * {@link dev.jawa.jit.TieredTier} is {@code Tier.AUTO}: the interpreter runs first and counts
