@@ -27,6 +27,11 @@ final class Control {
     boolean used;
     /** For try_table and a legacy try: their exception handlers (see {@link ExceptionEmitter}); else null. */
     TryBlock tryBlock;
+    /**
+     * In a split-off region ({@link FunctionSplitter}): a construct of the caller, reached by
+     * returning this depth (its depth at the call site); -1 for a construct of this method.
+     */
+    int exitDepth = -1;
 
     Control(Opcode op, int base, List<TypeKind> params, List<TypeKind> results, Label label) {
         this.op = op;

@@ -68,8 +68,28 @@ final class FunctionCompiler {
     /** The body offset of the instruction being compiled. */
     private int opOffset;
 
+    /** The stretch of the body this method holds if it is a split-off region, else null. */
+    final SplitRegion region;
+    /** Bytes of WebAssembly compiled into this method so far (see {@link FunctionSplitter}). */
+    int compiledBytes;
+    /** Frame arrays of this method's calls to split-off regions (slots; -1 until the first). */
+    int splitNums = -1;
+    int splitRefs = -1;
+    /** In a region method: the shared exit that hands the written locals back (see {@link FunctionSplitter}). */
+    Label regionEpilogue;
+    /** A construct whose rest was found not splittable (not looked at again); see {@link FunctionSplitter}. */
+    Control noSplitIn;
+    /** The branch targets of the region being split off, between its scan and its call. */
+    FunctionSplitter.RegionCall pendingCall;
+    final Function def;
+
     FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody) {
         this(module, cb, funcIndex, type, def, tailBody, null);
+    }
+
+    /** The compiler of split-off region {@code region} (a method taking the frame arrays and the context). */
+    FunctionCompiler(ModuleCompiler module, CodeBuilder cb, SplitRegion region) {
+        this(module, cb, region.funcIndex(), region.type(), region.def(), false, null, region);
     }
 
     /**
@@ -78,8 +98,15 @@ final class FunctionCompiler {
      */
     FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def, boolean tailBody,
             OsrEntry osr) {
+        this(module, cb, funcIndex, type, def, tailBody, osr, null);
+    }
+
+    private FunctionCompiler(ModuleCompiler module, CodeBuilder cb, int funcIndex, FuncType type, Function def,
+            boolean tailBody, OsrEntry osr, SplitRegion region) {
         this.osr = osr;
         this.module = module;
+        this.region = region;
+        this.def = def;
         this.tailBody = tailBody;
         this.wasm = module.wasm;
         this.cb = cb;
@@ -92,14 +119,18 @@ final class FunctionCompiler {
         }
         localSlot = new int[(int) count];
         localKind = new TypeKind[(int) count];
-        int slot = osr == null ? 0 : OsrEntry.FIRST_LOCAL_SLOT;
+        // A region method's (or OSR entry's) parameters are the frame arrays and the context; the
+        // function's parameters are then ordinary locals.
+        int slot = region != null ? FunctionSplitter.REGION_FIRST_LOCAL : osr != null ? OsrEntry.FIRST_LOCAL_SLOT : 0;
         int i = 0;
         for (ValType t : type.params()) {
             localKind[i] = JvmTypes.kind(t);
             localSlot[i++] = slot;
             slot += localKind[i - 1].slotSize();
         }
-        if (osr == null) {
+        if (region != null) {
+            ctxSlot = FunctionSplitter.REGION_CONTEXT;
+        } else if (osr == null) {
             ctxSlot = slot;
             slot++;
         } else {
@@ -135,7 +166,7 @@ final class FunctionCompiler {
             return;
         }
         // Declared locals start at zero (references at null; v128 at the zero vector).
-        for (int l = type.params().size(); l < localSlot.length; l++) {
+        for (int l = type.params().size(); region == null && l < localSlot.length; l++) {
             pushZero(localKind[l], def, l);
             cb.storeLocal(localKind[l], localSlot[l]);
         }
@@ -176,21 +207,15 @@ final class FunctionCompiler {
 
     /** Compiles the body. */
     void compile(Function def) {
+        if (region != null) {
+            FunctionSplitter.compileRegion(this);
+            return;
+        }
         controls.add(new Control(Opcode.BLOCK, 0, List.of(), kinds(type.results()), null));
         InstructionReader in = def.body().reader();
         int length = def.body().length();
         Label start = cb.newBoundLabel();
-        while (in.position() < length) {
-            opOffset = in.position();
-            Opcode op = in.next();
-            if (dead) {
-                skipDead(op, in);
-                continue;
-            }
-            // The body offset as line number: a trap or call here is located for free (see TrapFrames).
-            cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
-            dispatch(op, in);
-        }
+        compileRange(in, length);
         // A trap passing through adds this function to its WebAssembly stack (see TrapFrames).
         Label end = cb.newBoundLabel();
         cb.exceptionCatch(start, end, end, JitRuntime.CD_TRAP);
@@ -219,6 +244,26 @@ final class FunctionCompiler {
             }
         }
         osr.enterable(opOffset, head);
+    }
+
+    /** Compiles the instructions up to {@code end}; past the split threshold, outlines stretches. */
+    void compileRange(InstructionReader in, int end) {
+        while (in.position() < end) {
+            int at = in.position();
+            opOffset = at;
+            Opcode op = in.next();
+            if (dead) {
+                skipDead(op, in);
+                continue;
+            }
+            // The body offset as line number: a trap or call here is located for free (see TrapFrames).
+            cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
+            if (FunctionSplitter.due(this, op) && FunctionSplitter.split(this, op, in, at)) {
+                continue;
+            }
+            dispatch(op, in);
+            compiledBytes += in.position() - at;
+        }
     }
 
     private void dispatch(Opcode op, InstructionReader in) {
@@ -334,6 +379,10 @@ final class FunctionCompiler {
         while (stack.size() > height) {
             stack.remove(stack.size() - 1);
         }
+    }
+
+    int localCount() {
+        return localSlot.length;
     }
 
     int localSlot(int local) {
@@ -494,6 +543,10 @@ final class FunctionCompiler {
      */
     void branch(int labelDepth) {
         Control target = control(labelDepth);
+        if (target.exitDepth >= 0) {
+            FunctionSplitter.exit(this, target);
+            return;
+        }
         if (target.isFunction()) {
             emitReturn();
             return;
@@ -514,11 +567,15 @@ final class FunctionCompiler {
     /** Whether a branch to {@code labelDepth} needs no stack adjustment (a plain jump). */
     boolean isPlainBranch(int labelDepth) {
         Control target = control(labelDepth);
-        return !target.isFunction() && stack.size() - target.carried().size() == target.base;
+        return !target.isFunction() && target.exitDepth < 0 && stack.size() - target.carried().size() == target.base;
     }
 
     /** Returns the function's results from the top of the stack. */
     void emitReturn() {
+        if (region != null) {
+            FunctionSplitter.exit(this, controls.get(0));
+            return;
+        }
         List<ValType> results = type.results();
         if (tailBody && results.size() < 2) {
             if (results.isEmpty()) {

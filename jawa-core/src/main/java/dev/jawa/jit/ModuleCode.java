@@ -102,4 +102,9 @@ final class ModuleCode {
     static RuntimeException failure(JitContext ctx, int defined) {
         return ctx.code.failures[defined];
     }
+
+    /** The compiled class (for tests and diagnostics). */
+    Class<?> lookupClass() {
+        return lookup.lookupClass();
+    }
 }

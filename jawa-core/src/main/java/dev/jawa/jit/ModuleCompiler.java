@@ -9,7 +9,6 @@ import dev.jawa.runtime.UnsupportedInstructionException;
 import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
@@ -40,14 +39,6 @@ final class ModuleCompiler {
      */
     static final int TRIAL_BODY_BYTES = 5_000;
 
-    /**
-     * What the stack-map generator asks about JVM classes (their supertypes), answered once per
-     * class for all compilations.
-     */
-    private static final ClassHierarchyResolver RESOLVER = ClassHierarchyResolver.defaultResolver()
-            .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))
-            .cached();
-
     /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
     private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
 
@@ -57,6 +48,16 @@ final class ModuleCompiler {
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
     private final java.util.Set<String> bridges = new java.util.HashSet<>();
+    /** Regions split off functions, waiting for their methods (see {@link FunctionSplitter}). */
+    final java.util.ArrayDeque<SplitRegion> regions = new java.util.ArrayDeque<>();
+    private int regionCount;
+    /** Where functions are split (see {@link FunctionSplitter}). */
+    final int splitBytes = FunctionSplitter.splitBytes();
+
+    /** A new name for a region of function {@code funcIndex}. */
+    String regionName(int funcIndex) {
+        return "r" + funcIndex + "$" + regionCount++;
+    }
 
     /** Whether functions with loops also get an on-stack-replacement entry ({@link OsrEntry}). */
     private final boolean osrEntries;
@@ -182,10 +183,10 @@ final class ModuleCompiler {
         RuntimeException[] failures = new RuntimeException[n];
         int[][] osrLoops = new int[n][];
         boolean[] tailCalling = new boolean[n];
-        ClassHierarchyResolver resolver = RESOLVER;
         byte[] bytes;
         try {
-            bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb -> {
+            bytes = JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
                 clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SYNTHETIC);
                 for (int d = 0; d < n; d++) {
                     int index = imported + d;
@@ -197,8 +198,10 @@ final class ModuleCompiler {
                     }
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
+                    // A body past the split threshold is split into methods that fit: no trial.
                     RuntimeException failure = checked == null && def.body().length() > trialAbove
-                            ? trial(resolver, index, type, def, tail) : checked;
+                            && def.body().length() <= splitBytes
+                            ? trial(index, type, def, tail) : checked;
                     tailCalling[d] = failure == null && tail;
                     if (failure != null) {
                         failures[d] = failure;
@@ -219,6 +222,7 @@ final class ModuleCompiler {
                     if (osrEntries && failures[d] == null && !tailCalling[d] && OsrEntry.hasLoop(def)) {
                         osrMethod(clb, index, type, def, failures, osrLoops, d);
                     }
+                    FunctionSplitter.drain(this, clb);
                 }
                 // One raw-convention bridge per signature of a defined function.
                 for (int d = 0; d < n; d++) {
@@ -246,10 +250,12 @@ final class ModuleCompiler {
     /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */
     private boolean osrFits(int index, FuncType type, Function def) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(RESOLVER))
-                    .build(classDesc, clb -> clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def)));
+            JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(OsrEntry.methodName(index), OsrEntry.methodDesc(type),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(this, cb, index, type, def, false, new OsrEntry()).compile(def));
+            });
             return true;
         } catch (CompileLimitException | IllegalArgumentException e) {
             return false;
@@ -257,16 +263,21 @@ final class ModuleCompiler {
     }
 
     /** Compiles a large function into a class of its own: null if it fits, else why not. */
-    private RuntimeException trial(ClassHierarchyResolver resolver, int index, FuncType type, Function def, boolean tail) {
+    private RuntimeException trial(int index, FuncType type, Function def, boolean tail) {
         try {
-            ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver)).build(classDesc, clb ->
-                    clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
-                            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def)));
+            JitClassFile.CONTEXT.build(classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(methodName(index), tail ? tailMethodDesc(type) : JvmTypes.methodDesc(type),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(this, cb, index, type, def, tail).compile(def));
+                FunctionSplitter.drain(this, clb); // the trial covers the regions split off too
+            });
             return null;
         } catch (CompileLimitException e) {
+            regions.clear();
             return e;
         } catch (IllegalArgumentException e) {
+            regions.clear();
             return new CompileLimitException("function " + index + " (" + def.body().length()
                     + " bytes of code) does not fit in one JVM method, and the compiler does not split functions yet: "
                     + e.getMessage());

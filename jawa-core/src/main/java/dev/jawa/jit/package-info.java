@@ -9,6 +9,10 @@
  * {@code JitContext} last. WebAssembly locals are JVM locals, the operand stack is the JVM
  * stack, constructs are labels and gotos ({@code Control} explains the stack at a label).
  * Direct calls are invokestatic; other calls go through method handles ({@code JitCalls}).
+ * The class file is version 49 without stack maps ({@code JitClassFile}): stack-map generation
+ * was the costliest step of a cold compile, and HotSpot verifies such classes by type inference;
+ * so emitters must use nothing newer than Java 5's class file (no invokedynamic, no dynamic or
+ * method-handle constants).
  *
  * <h2>Tiering, on-stack replacement, ahead of time</h2>
  * {@link dev.jawa.jit.TieredTier} is {@code Tier.AUTO}: the interpreter runs first and counts
@@ -55,6 +59,14 @@
  * </ol>
  * Helpers for emitters: {@code fc.spill(n)}/{@code fc.reload(slots)} to get at values below the
  * top, {@code fc.operandsAsLongs(n)} for addresses and counts, {@code fc.branch(depth)} for any
- * branch, {@code fc.markDead()} after an instruction that does not fall through.
+ * branch, {@code fc.jumpIf(whenFalse, label)} for a conditional jump on the i32 on top (it uses a
+ * comparison left pending by NumericEmitter, see {@code Condition}), {@code fc.markDead()} after
+ * an instruction that does not fall through.
+ *
+ * <h2>Huge functions</h2>
+ * A function past {@code jawa.jit.splitBytes} (2,000 bytes of WebAssembly by default) is split
+ * into several methods by {@code FunctionSplitter}: the rest of a construct becomes a region
+ * method ({@code SplitRegion}) that takes the used locals in frame arrays and returns where
+ * control goes on, so no method passes HotSpot's 8,000-byte compile limit.
  */
 package dev.jawa.jit;

@@ -31,7 +31,7 @@ class SqliteShellTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Tier.class, names = {"INTERP", "AUTO"}) // jit alone cannot compile SQLite's largest functions yet
+    @EnumSource(value = Tier.class, names = {"INTERP", "JIT", "AUTO"})
     void createsQueriesAndReopensADatabase(Tier tier) throws IOException {
         assumeTrue(Files.isRegularFile(MODULE), "SQLite's shell is not built: run jawa-wasi/real-programs/build-sqlite3.sh"
                 + " (needs npm and clang) to test it");
