@@ -60,15 +60,10 @@ class SpecTestsuiteTest {
         return files;
     }
 
-    private static Path knownFailuresFile() {
-        String property = System.getProperty("jawa.knownFailures");
-        return property != null ? Path.of(property) : Path.of("..", "known-failures.txt");
-    }
-
     @Test
     void theStaticChecksFailExactlyTheKnownFailures() throws IOException {
         Path root = testsuite();
-        Path knownFile = knownFailuresFile();
+        Path knownFile = SpecTestsuiteExecution.knownFailuresFile();
         assertTrue(Files.isRegularFile(knownFile), "known-failures file not found: " + knownFile.toAbsolutePath());
         WastRunnerKnownFailures known = WastRunnerKnownFailures.load(knownFile).restrictedTo(CheckKind.STATIC);
 
