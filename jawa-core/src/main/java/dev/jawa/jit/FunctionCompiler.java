@@ -258,7 +258,8 @@ final class FunctionCompiler {
             }
             // The body offset as line number: a trap or call here is located for free (see TrapFrames).
             cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
-            if (FunctionSplitter.due(this, op) && FunctionSplitter.split(this, op, in, at)) {
+            if ((osr == null || osr.splittable()) && FunctionSplitter.due(this, op)
+                    && FunctionSplitter.split(this, op, in, at)) {
                 continue;
             }
             dispatch(op, in);

@@ -326,6 +326,15 @@ final class ModuleCompiler {
      */
     private void osrMethod(java.lang.classfile.ClassBuilder clb, int index, FuncType type, Function def,
             RuntimeException[] failures, int[][] osrLoops, int defined) {
+        if (OsrEntry.wouldSplit(this, def)) {
+            // Whole or not at all: no entry is split (see OsrEntry.compileWhole).
+            OsrEntry.Whole whole = OsrEntry.compileWhole(this, index, type, def);
+            if (whole != null) {
+                clb.with(whole.method());
+                osrLoops[defined] = whole.loops();
+            }
+            return;
+        }
         if (def.body().length() > trialAbove && !osrFits(index, type, def)) {
             return;
         }

@@ -4,8 +4,10 @@ import dev.jawa.binary.InstructionReader;
 import dev.jawa.module.Function;
 import dev.jawa.module.Opcode;
 import dev.jawa.types.FuncType;
+import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
@@ -40,10 +42,76 @@ final class OsrEntry {
 
     private static final ClassDesc CD_OSR = ClassDesc.of(OsrEntry.class.getName());
 
+    /**
+     * HotSpot's HugeMethodLimit (its default): it compiles no method with more bytecode than this,
+     * so a whole entry past it would run in the JVM's bytecode interpreter.
+     */
+    static final int HUGE_METHOD_LIMIT = 8_000;
+
+    /**
+     * Whether this entry is compiled whole: never split into region methods (see
+     * {@link FunctionSplitter}), whose loops could not be entered.
+     */
+    private final boolean whole;
+
     /** The heads of the loops that can be entered, by body offset of their loop instruction. */
     private final Map<Integer, Label> heads = new LinkedHashMap<>();
     /** Where the switch to the loop heads is: after the body, once the enterable loops are known. */
     private Label switchAt;
+
+    /** An entry compiled like the plain method (split where that is). */
+    OsrEntry() {
+        this(false);
+    }
+
+    private OsrEntry(boolean whole) {
+        this.whole = whole;
+    }
+
+    /** Whether the compiler may split this entry into regions. */
+    boolean splittable() {
+        return !whole;
+    }
+
+    /** An entry compiled whole, with the loops it can enter. */
+    record Whole(MethodModel method, int[] loops) {
+    }
+
+    /** Whether the compiler may split {@code def} (see {@link FunctionSplitter#due}). */
+    static boolean wouldSplit(ModuleCompiler module, Function def) {
+        return def.body().length() > module.splitBytes / 2;
+    }
+
+    /**
+     * The entry of a function that the compiler would split ({@link #wouldSplit}), compiled whole
+     * if it stays within {@link #HUGE_METHOD_LIMIT}; else null, and the function gets no entry.
+     * Why: a split function's loops mostly lie in region methods, which an entry cannot jump
+     * into, so the typical C {@code main} with its hot loop nest inlined would never leave the
+     * interpreter; the whole entry can enter every loop, and HotSpot still compiles it. (And an
+     * entry that was split made a class the JVM rejected, "Illegal local variable number", which
+     * left the whole module in the interpreter.) Compiled into a scratch class, whose method the
+     * module's class then takes over (class files without stack maps: nothing to recompute).
+     */
+    static Whole compileWhole(ModuleCompiler module, int funcIndex, FuncType type, Function def) {
+        OsrEntry entry = new OsrEntry(true);
+        byte[] bytes;
+        try {
+            bytes = JitClassFile.CONTEXT.build(module.classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(methodName(funcIndex), methodDesc(type), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(module, cb, funcIndex, type, def, false, entry).compile(def));
+            });
+        } catch (CompileLimitException | IllegalArgumentException e) {
+            return null; // past a JVM method's limits
+        }
+        for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            if (m.methodName().equalsString(methodName(funcIndex))) {
+                int size = m.code().map(c -> ((java.lang.classfile.attribute.CodeAttribute) c).codeLength()).orElse(0);
+                return size <= HUGE_METHOD_LIMIT ? new Whole(m, entry.loops()) : null;
+            }
+        }
+        return null;
+    }
 
     static String methodName(int funcIndex) {
         return "o" + funcIndex;

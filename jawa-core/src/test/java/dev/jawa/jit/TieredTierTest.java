@@ -65,6 +65,64 @@ class TieredTierTest {
         assertTrue(endedCompiled.get(), "the loop ended in compiled code");
     }
 
+    @Test
+    void aLoopInAFunctionTooLargeForOneMethodMovesToCompiledCode() {
+        // The loop of SPIN behind some 2,400 bytes of straight code: the compiler splits the
+        // function and the loop lands in a region method, which an OSR entry of the split
+        // function could not enter. The entry is compiled whole instead (it fits in a method
+        // HotSpot compiles), so the loop leaves the interpreter all the same.
+        String padding = "(local.set $pad (i32.add (local.get $pad) (i32.const 1)))\n".repeat(600);
+        String wat = SPIN.replace("(local $i i64)", "(local $i i64) (local $pad i32)")
+                .replace("(loop $l", padding + "(loop $l");
+        CompiledModule module = new Engine(Tier.AUTO).compileText(wat);
+        assertTrue(module.validated().module().functions().get(0).body().length()
+                > FunctionSplitter.DEFAULT_SPLIT_BYTES, "the function is split");
+        AtomicBoolean endedCompiled = new AtomicBoolean();
+        AtomicLong calls = new AtomicLong();
+        Linker linker = new Linker().function("t", "ready", new FuncType(List.of(), List.of(NumType.I32)),
+                (values, refs) -> {
+                    calls.incrementAndGet();
+                    // Done, even if compiling failed: then the loop ends in the interpreter.
+                    TieringPolicy.Job job = TieringPolicy.peek(module.validated());
+                    endedCompiled.set(calledFromCompiledCode());
+                    values[0] = job != null && job.isDone() ? 1 : 0;
+                });
+        Instance i = module.instantiate(linker);
+        long iterations = i.function("spin").call(20_000)[0];
+        assertEquals(calls.get(), iterations);
+        assertTrue(TieredTier.compiled(module.validated()), "the module compiled");
+        assertTrue(endedCompiled.get(), "the loop ended in compiled code");
+    }
+
+    @Test
+    void aFunctionTooLargeForAWholeEntryIsCompiledWithoutOne() {
+        // Past HotSpot's method size limit even whole: no OSR entry (the loop stays in the
+        // interpreter for this call), but the module compiles and the function is callable.
+        String padding = "(local.set $pad (i32.add (local.get $pad) (i32.const 1)))\n".repeat(2500);
+        String wat = SPIN.replace("(local $i i64)", "(local $i i64) (local $pad i32)")
+                .replace("(loop $l", padding + "(loop $l");
+        CompiledModule module = new Engine(Tier.AUTO).compileText(wat);
+        AtomicLong calls = new AtomicLong();
+        Linker linker = new Linker().function("t", "ready", new FuncType(List.of(), List.of(NumType.I32)),
+                (values, refs) -> {
+                    calls.incrementAndGet();
+                    TieringPolicy.Job job = TieringPolicy.peek(module.validated());
+                    values[0] = job != null && job.isDone() ? 1 : 0;
+                });
+        Instance i = module.instantiate(linker);
+        long iterations = i.function("spin").call(5_000)[0];
+        assertEquals(calls.get(), iterations);
+        assertTrue(TieredTier.compiled(module.validated()), "the module compiled");
+        ModuleCode code = TieringPolicy.peek(module.validated()).code();
+        assertTrue(code.compiled(0), "the function compiled");
+        dev.jawa.module.Module wasm = module.validated().module();
+        FuncType spin = wasm.funcType(wasm.functions().get(0).typeIndex());
+        assertEquals(null, code.osrEntry(1, spin, 0), "no OSR entry");
+        for (int k = 0; k < 3; k++) {
+            assertEquals(3, i.function("spin").call(3)[0]); // ready at once: 3 iterations
+        }
+    }
+
     private static final String HOT = """
             (module
               (func $sq (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
