@@ -72,7 +72,7 @@ public final class CodeCache {
         }
         ClassImage image = ModuleCompiler.build(module, osrEntries);
         store(file, image);
-        return image.define();
+        return image.define(module.module());
     }
 
     /** The code in {@code file} if it is a good image for {@code module}; else null. */
@@ -82,7 +82,7 @@ public final class CodeCache {
         }
         try {
             ClassImage image = ClassImage.read(Files.readAllBytes(file));
-            return fits(image, module) ? image.define() : null;
+            return fits(image, module) ? image.define(module.module()) : null;
         } catch (IOException | WasmException e) {
             return null;
         }

@@ -6,14 +6,17 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 
 /**
- * A module's compiled code: the hidden class (through its lookup) and, per defined function, the
- * reason it was not compiled (null if it was). Holds no instance, so it can be shared by all.
+ * A module's compiled code: its hidden classes (through their lookups; see {@link ClassSplit}) and,
+ * per defined function, the class holding it and the reason it was not compiled (null if it was).
+ * Holds no instance, so it can be shared by all.
  */
 final class ModuleCode {
 
     static final ClassDesc CD = ClassDesc.of(ModuleCode.class.getName());
 
-    private final MethodHandles.Lookup lookup;
+    private final MethodHandles.Lookup[] lookups;
+    /** Per defined function, the index in {@link #lookups} of its class (-1: none). */
+    private final int[] partOf;
     private final RuntimeException[] failures;
     private final boolean[] tailCalling;
     private final int imported;
@@ -21,13 +24,23 @@ final class ModuleCode {
     /** Per defined function: the body offsets of the loops its OSR entry can enter (null: none). */
     private final int[][] osrLoops;
 
-    ModuleCode(MethodHandles.Lookup lookup, RuntimeException[] failures, boolean[] tailCalling, int imported,
-            int[][] osrLoops) {
-        this.lookup = lookup;
+    ModuleCode(MethodHandles.Lookup[] lookups, int[] partOf, RuntimeException[] failures, boolean[] tailCalling,
+            int imported, int[][] osrLoops) {
+        this.lookups = lookups;
+        this.partOf = partOf;
         this.failures = failures;
         this.tailCalling = tailCalling;
         this.imported = imported;
         this.osrLoops = osrLoops;
+    }
+
+    /** The lookup of the class holding function {@code funcIndex}. */
+    private MethodHandles.Lookup lookup(int funcIndex) {
+        int p = partOf[funcIndex - imported];
+        if (p < 0) {
+            throw new IllegalStateException("function " + funcIndex + " is not in this compiled code");
+        }
+        return lookups[p];
     }
 
     /** Whether defined function {@code defined} was compiled. */
@@ -44,6 +57,7 @@ final class ModuleCode {
         if (loops == null || java.util.Arrays.stream(loops).noneMatch(l -> l == loopOffset)) {
             return null;
         }
+        MethodHandles.Lookup lookup = lookup(funcIndex);
         try {
             return lookup.findStatic(lookup.lookupClass(), OsrEntry.methodName(funcIndex),
                     OsrEntry.methodDesc(type).resolveConstantDesc(lookup));
@@ -70,6 +84,7 @@ final class ModuleCode {
         if (!tailCalling[funcIndex - imported]) {
             return null;
         }
+        MethodHandles.Lookup lookup = lookup(funcIndex);
         try {
             return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.tailMethodName(funcIndex),
                     ModuleCompiler.tailMethodDesc(type).resolveConstantDesc(lookup));
@@ -80,16 +95,25 @@ final class ModuleCode {
 
     /** The static method of function {@code funcIndex} (context as its last parameter). */
     MethodHandle method(int funcIndex, FuncType type) {
+        return method(funcIndex, JvmTypes.handleType(type).appendParameterTypes(JitContext.class));
+    }
+
+    /** The static method of function {@code funcIndex}, of JVM type {@code type}. */
+    MethodHandle method(int funcIndex, java.lang.invoke.MethodType type) {
+        MethodHandles.Lookup lookup = lookup(funcIndex);
         try {
-            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.methodName(funcIndex),
-                    JvmTypes.methodDesc(type).resolveConstantDesc(lookup));
+            return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.methodName(funcIndex), type);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("compiled method of function " + funcIndex + " missing", e);
         }
     }
 
-    /** The raw-convention bridge for signature {@code type} (see {@link BridgeEmitter}). */
-    MethodHandle bridge(FuncType type) {
+    /**
+     * The raw-convention bridge for signature {@code type} (see {@link BridgeEmitter}), from the
+     * class of function {@code funcIndex} (each class has the bridges of its functions' signatures).
+     */
+    MethodHandle bridge(int funcIndex, FuncType type) {
+        MethodHandles.Lookup lookup = lookup(funcIndex);
         try {
             return lookup.findStatic(lookup.lookupClass(), ModuleCompiler.bridgeName(type),
                     BridgeEmitter.desc().resolveConstantDesc(lookup));
@@ -103,8 +127,13 @@ final class ModuleCode {
         return ctx.code.failures[defined];
     }
 
-    /** The compiled class (for tests and diagnostics). */
+    /** The first compiled class (for tests and diagnostics). */
     Class<?> lookupClass() {
-        return lookup.lookupClass();
+        return lookups[0].lookupClass();
+    }
+
+    /** All compiled classes (for tests and diagnostics). */
+    java.util.List<Class<?>> classes() {
+        return java.util.Arrays.stream(lookups).<Class<?>>map(MethodHandles.Lookup::lookupClass).toList();
     }
 }
