@@ -34,10 +34,10 @@ class FunctionSplitterTest {
         }
     }
 
-    /** The number of region methods in the instance's compiled class. */
+    /** The number of region methods in the instance's compiled classes. */
     static long regions(Instance i) {
         ModuleCode code = JitTier.code(i.runtime().module());
-        return Arrays.stream(code.lookupClass().getDeclaredMethods()).map(Method::getName)
+        return code.classes().stream().flatMap(c -> Arrays.stream(c.getDeclaredMethods())).map(Method::getName)
                 .filter(n -> n.startsWith("r") && n.contains("$")).count();
     }
 
