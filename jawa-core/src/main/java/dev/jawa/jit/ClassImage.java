@@ -35,32 +35,28 @@ record ClassImage(byte[][] classes, int[] partOf, int[][] links, RuntimeExceptio
     private static final int FORMAT = 2;
 
     /**
-     * Defines the classes (hidden classes, unloaded with the module) and wraps them.
+     * The code of these classes, each defined when first needed (hidden classes, unloaded with the
+     * module).
      *
      * @param wasm the module the image was compiled from (for the types of the links)
      */
     ModuleCode define(Module wasm) {
-        try {
-            MethodHandles.Lookup[] lookups = new MethodHandles.Lookup[classes.length];
-            ClassLinks[] classLinks = new ClassLinks[classes.length];
-            for (int p = 0; p < classes.length; p++) {
-                int[] callees = links[p];
-                MethodType[] types = new MethodType[callees.length];
-                for (int i = 0; i < callees.length; i++) {
-                    types[i] = JvmTypes.handleType(wasm.funcType(wasm.funcTypeIndex(callees[i])))
-                            .appendParameterTypes(JitContext.class);
-                }
-                classLinks[p] = new ClassLinks(callees, types);
-                lookups[p] = MethodHandles.lookup().defineHiddenClassWithClassData(classes[p], classLinks[p], false);
+        byte[][] pending = classes.clone(); // let go of each class file once defined
+        ClassSource source = new ClassSource() {
+            @Override
+            public java.util.List<Made> make(int part) {
+                Made m = new Made(part, pending[part], links[part]);
+                pending[part] = null;
+                return java.util.List.of(m);
             }
-            ModuleCode code = new ModuleCode(lookups, partOf, failures, tailCalling, imported, osrLoops);
-            for (ClassLinks l : classLinks) {
-                l.setCode(code);
+
+            @Override
+            public MethodType methodType(int funcIndex) {
+                return JvmTypes.handleType(wasm.funcType(wasm.funcTypeIndex(funcIndex)))
+                        .appendParameterTypes(JitContext.class);
             }
-            return code;
-        } catch (IllegalAccessException | LinkageError e) {
-            throw new WasmException("the compiled code of this module was rejected: " + e, e);
-        }
+        };
+        return new ModuleCode(source, classes.length, partOf, failures, tailCalling, imported, osrLoops);
     }
 
     /** The total size of the class files. */

@@ -21,9 +21,10 @@ import java.util.Map;
  * method, and a small static method of the same name and signature as the callee's that calls the
  * handle with invokeExact; the call site is an invokestatic of that stub. HotSpot treats static
  * final fields as constants, so once compiled the stub and the callee inline like a direct call.
- * The fields are set by the class's static initializer (run on the first call into the class, so
- * after all classes of the module are defined): it asks {@link #resolve} for the handles, and
- * resolve finds the callees through this object, the class's class data.
+ * The fields are set by the class's static initializer (run on the first call into the class): it
+ * asks {@link #resolve} for the handles, and resolve finds the callees through this object, the
+ * class's class data. A callee whose class is not made yet gets a call site that makes it on the
+ * first call (see {@link ModuleCode#link}), so classes are compiled as calls reach them.
  *
  * <p>Class files of version 49 cannot load method handle constants or use invokedynamic (see
  * {@link JitClassFile}), which is why the handles come through the initializer.
@@ -38,16 +39,13 @@ final class ClassLinks {
     private final int[] callees;
     /** Their JVM method types. */
     private final MethodType[] types;
-    /** The module's code, set once every class of it is defined (before any of them runs). */
-    private volatile ModuleCode code;
+    /** The module's code, which finds (or makes) the callees' classes. */
+    private final ModuleCode code;
 
-    ClassLinks(int[] callees, MethodType[] types) {
+    ClassLinks(ModuleCode code, int[] callees, MethodType[] types) {
+        this.code = code;
         this.callees = callees;
         this.types = types;
-    }
-
-    void setCode(ModuleCode code) {
-        this.code = code;
     }
 
     /** The name of the link field and stub for function {@code funcIndex}. */
@@ -61,13 +59,9 @@ final class ClassLinks {
      */
     static MethodHandle[] resolve(MethodHandles.Lookup caller) throws IllegalAccessException {
         ClassLinks links = MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, ClassLinks.class);
-        ModuleCode code = links.code;
-        if (code == null) {
-            throw new IllegalStateException("compiled code run before its module's classes were all defined");
-        }
         MethodHandle[] out = new MethodHandle[links.callees.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = code.method(links.callees[i], links.types[i]);
+            out[i] = links.code.link(links.callees[i], links.types[i]);
         }
         return out;
     }

@@ -105,7 +105,7 @@ public final class JitTier implements ExecutionTier {
             synchronized (module) {
                 c = CODE.get(module);
                 if (c == null) {
-                    c = CodeCache.compile(module, false);
+                    c = CodeCache.compile(module, false, true); // each class when first called
                     CODE.put(module, c);
                 }
             }

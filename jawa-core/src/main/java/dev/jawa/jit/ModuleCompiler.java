@@ -42,9 +42,6 @@ final class ModuleCompiler {
      */
     static final int TRIAL_BODY_BYTES = 5_000;
 
-    /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
-    private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
-
     final ValidatedModule validated;
     final Module wasm;
     /** This class's name (a hidden class: the JVM appends a unique suffix). */
@@ -55,8 +52,8 @@ final class ModuleCompiler {
     /** Regions split off functions, waiting for their methods (see {@link FunctionSplitter}). */
     final java.util.ArrayDeque<SplitRegion> regions = new java.util.ArrayDeque<>();
     private int regionCount;
-    /** Where functions are split (see {@link FunctionSplitter}). */
-    final int splitBytes = FunctionSplitter.splitBytes();
+    /** Where functions are split (see {@link FunctionSplitter}; read when the compilation starts). */
+    final int splitBytes;
 
     /** A new name for a region of function {@code funcIndex}. */
     String regionName(int funcIndex) {
@@ -79,8 +76,10 @@ final class ModuleCompiler {
     /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
     private final int trialAbove;
 
-    private ModuleCompiler(ValidatedModule validated, int trialAbove, boolean osrEntries, int[] partOf, int part) {
+    private ModuleCompiler(ValidatedModule validated, int trialAbove, boolean osrEntries, int[] partOf, int part,
+            int splitBytes) {
         this.trialAbove = trialAbove;
+        this.splitBytes = splitBytes;
         this.validated = validated;
         this.wasm = validated.module();
         this.osrEntries = osrEntries;
@@ -122,7 +121,7 @@ final class ModuleCompiler {
      * their own; the others are left out (recorded as not compiled).
      */
     static ModuleCode compileChunk(ValidatedModule module, boolean[] include) {
-        return build(module, true, include).define(module.module());
+        return new ModuleCompilation(module, true, include).image().define(module.module());
     }
 
     /** Compiles {@code module} and defines its hidden classes. */
@@ -135,76 +134,31 @@ final class ModuleCompiler {
         return build(module, osrEntries).define(module.module());
     }
 
+    /**
+     * The code of {@code module} with each class compiled when first needed (on the thread that
+     * needs it): what the compiler tier uses, so a large module's first call waits for one class.
+     */
+    static ModuleCode compileLazily(ValidatedModule module, boolean osrEntries) {
+        return new ModuleCompilation(module, osrEntries, null).lazily();
+    }
+
     /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
     static ClassImage build(ValidatedModule module, boolean osrEntries) {
-        return build(module, osrEntries, null);
+        return new ModuleCompilation(module, osrEntries, null).image();
     }
 
     /**
-     * Compiles the included functions into as many classes as {@link ClassSplit} gives; a class
-     * that does not fit after all (its constant pool, say) is split in two and both halves are
-     * compiled again. Classes already compiled need no change: they reach functions of other
-     * classes through links resolved by function index when they first run.
+     * Compiles one class of a compilation: the functions {@code members} (defined indices), which
+     * {@code partOf} says are class {@code part}, recording per function in the arrays. On failure
+     * of a one-function class, compiles it again with the function tried alone first.
+     *
+     * @throws WasmException if the class does not fit (the caller splits it)
      */
-    private static ClassImage build(ValidatedModule module, boolean osrEntries, boolean[] include) {
-        Module wasm = module.module();
-        int n = wasm.functions().size();
-        java.util.List<int[]> parts = new java.util.ArrayList<>(ClassSplit.assign(wasm, include, ClassSplit.classBytes()));
-        int[] partOf = new int[n];
-        java.util.Arrays.fill(partOf, -1);
-        for (int p = 0; p < parts.size(); p++) {
-            for (int d : parts.get(p)) {
-                partOf[d] = p;
-            }
-        }
-        Results results = new Results(n);
-        for (int d = 0; d < n; d++) {
-            if (partOf[d] < 0) {
-                results.failures[d] = NOT_IN_CHUNK;
-            }
-        }
-        java.util.List<byte[]> classes = new java.util.ArrayList<>();
-        java.util.List<int[]> callees = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
-        for (int p = 0; p < parts.size(); p++) {
-            todo.add(p);
-            classes.add(null);
-            callees.add(null);
-        }
-        while (!todo.isEmpty()) {
-            int p = todo.poll();
-            int[] members = parts.get(p);
-            try {
-                ModuleCompiler c = compilePart(module, osrEntries, partOf, p, members, results);
-                classes.set(p, c.bytes);
-                callees.set(p, c.links.keySet().stream().mapToInt(Integer::intValue).toArray());
-            } catch (WasmException e) {
-                if (members.length < 2) {
-                    throw e;
-                }
-                int half = members.length / 2;
-                parts.set(p, java.util.Arrays.copyOfRange(members, 0, half));
-                parts.add(java.util.Arrays.copyOfRange(members, half, members.length));
-                int q = parts.size() - 1;
-                for (int k = half; k < members.length; k++) {
-                    partOf[members[k]] = q;
-                }
-                classes.add(null);
-                callees.add(null);
-                todo.addFirst(q);
-                todo.addFirst(p);
-            }
-        }
-        return new ClassImage(classes.toArray(byte[][]::new), partOf, callees.toArray(int[][]::new),
-                results.failures, results.tailCalling, wasm.importedFuncCount(), results.osrLoops, osrEntries);
-    }
-
-    /** One class of a compilation, compiled again with every large function tried alone if it fails. */
-    private static ModuleCompiler compilePart(ValidatedModule module, boolean osrEntries, int[] partOf, int part,
-            int[] members, Results results) {
+    static ModuleCompiler compileClass(ValidatedModule module, boolean osrEntries, int splitBytes, int[] partOf,
+            int part, int[] members, RuntimeException[] failures, boolean[] tailCalling, int[][] osrLoops) {
         try {
-            ModuleCompiler c = new ModuleCompiler(module, TRIAL_BODY_BYTES, osrEntries, partOf, part);
-            c.run(members, results);
+            ModuleCompiler c = new ModuleCompiler(module, TRIAL_BODY_BYTES, osrEntries, partOf, part, splitBytes);
+            c.run(members, failures, tailCalling, osrLoops);
             return c;
         } catch (WasmException e) {
             if (members.length > 1) {
@@ -212,27 +166,23 @@ final class ModuleCompiler {
             }
             // A small function that still overflowed a JVM method (many values carried by
             // branches, say): once more, tried alone first.
-            ModuleCompiler c = new ModuleCompiler(module, 0, osrEntries, partOf, part);
-            c.run(members, results);
+            ModuleCompiler c = new ModuleCompiler(module, 0, osrEntries, partOf, part, splitBytes);
+            c.run(members, failures, tailCalling, osrLoops);
             return c;
         }
     }
 
-    /** What a compilation records per defined function, filled in class by class. */
-    private static final class Results {
-        final RuntimeException[] failures;
-        final boolean[] tailCalling;
-        final int[][] osrLoops;
+    /** The class file built. */
+    private byte[] bytes;
 
-        Results(int n) {
-            failures = new RuntimeException[n];
-            tailCalling = new boolean[n];
-            osrLoops = new int[n][];
-        }
+    byte[] bytes() {
+        return bytes;
     }
 
-    /** The class file built by {@link #run}. */
-    private byte[] bytes;
+    /** The functions this class calls in other classes, in the order of its link fields. */
+    int[] callees() {
+        return links.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
@@ -293,12 +243,9 @@ final class ModuleCompiler {
         return dispatchers.computeIfAbsent(d, x -> "call$" + dispatchers.size());
     }
 
-    /** Builds the class of {@code members} (defined indices), recording per function in {@code results}. */
-    private void run(int[] members, Results results) {
+    /** Builds the class of {@code members} (defined indices), recording per function in the arrays. */
+    private void run(int[] members, RuntimeException[] failures, boolean[] tailCalling, int[][] osrLoops) {
         int imported = wasm.importedFuncCount();
-        RuntimeException[] failures = results.failures;
-        int[][] osrLoops = results.osrLoops;
-        boolean[] tailCalling = results.tailCalling;
         try {
             bytes = JitClassFile.CONTEXT.build(classDesc, clb -> {
                 JitClassFile.header(clb);
