@@ -175,6 +175,14 @@ record ClassImage(byte[][] classes, int[] partOf, int[][] links, RuntimeExceptio
                     throw new IOException("corrupt compiled module image");
                 }
             }
+            for (int[] callees : links) {
+                for (int f : callees) {
+                    // A link names a defined function that some class holds.
+                    if (f < imported || f - imported >= n || partOf[f - imported] < 0) {
+                        throw new IOException("corrupt compiled module image");
+                    }
+                }
+            }
             return new ClassImage(classes, partOf, links, failures, tail, imported, loops, osrEntries);
         }
     }

@@ -63,15 +63,22 @@ public final class CodeCache {
     }
 
     /**
-     * The compiled code of {@code module}, with OSR entries if {@code osrEntries}; if {@code lazily}
-     * and the cache is off, each class compiled when first needed (with the cache on, the whole
-     * module is compiled, to be stored).
+     * The compiled code of {@code module}, with OSR entries if {@code osrEntries}; if {@code lazily},
+     * each class compiled when first needed. A module that fits in one class is compiled whole
+     * and cached as ever; a larger one, compiled lazily, is not cached (storing it would mean
+     * compiling all of it before the first call; {@code jawa compile} makes an archive of it instead).
      */
     static ModuleCode compile(ValidatedModule module, boolean osrEntries, boolean lazily) {
         Path dir = directory();
         String hash = HASHES.get(module);
+        if (lazily) {
+            ModuleCompilation lazy = new ModuleCompilation(module, osrEntries, null);
+            if (dir == null || hash == null || lazy.classCount() > 1) {
+                return lazy.lazily();
+            }
+        }
         if (dir == null || hash == null) {
-            return lazily ? ModuleCompiler.compileLazily(module, osrEntries) : ModuleCompiler.compile(module, osrEntries);
+            return ModuleCompiler.compile(module, osrEntries);
         }
         Path file = dir.resolve(hash + "-" + CodeVersion.get() + (osrEntries ? "-osr" : "") + ".jawac");
         ModuleCode cached = load(file, module);

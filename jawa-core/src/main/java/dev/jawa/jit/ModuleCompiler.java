@@ -134,14 +134,6 @@ final class ModuleCompiler {
         return build(module, osrEntries).define(module.module());
     }
 
-    /**
-     * The code of {@code module} with each class compiled when first needed (on the thread that
-     * needs it): what the compiler tier uses, so a large module's first call waits for one class.
-     */
-    static ModuleCode compileLazily(ValidatedModule module, boolean osrEntries) {
-        return new ModuleCompilation(module, osrEntries, null).lazily();
-    }
-
     /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
     static ClassImage build(ValidatedModule module, boolean osrEntries) {
         return new ModuleCompilation(module, osrEntries, null).image();
