@@ -49,17 +49,8 @@ public final class JitTier implements ExecutionTier {
 
     /** A compiled method's result (null, one boxed value, or an Object[]) to raw values. */
     static void storeResults(Object result, FuncType t, long[] values, Object[] refs) {
-        int n = t.results().size();
-        Object[] out = n == 1 ? new Object[] {result} : (Object[]) result;
-        for (int i = 0; i < n; i++) {
-            switch (JvmTypes.kind(t.results().get(i))) {
-                case INT -> values[i] = (Integer) out[i];
-                case LONG -> values[i] = (Long) out[i];
-                case FLOAT -> values[i] = Float.floatToRawIntBits((Float) out[i]);
-                case DOUBLE -> values[i] = Double.doubleToRawLongBits((Double) out[i]);
-                default -> refs[i] = out[i];
-            }
-        }
+        Object[] out = t.results().size() == 1 ? new Object[] {result} : (Object[]) result;
+        dev.jawa.runtime.CallArrays.unbox(t.results(), out, values, refs);
     }
 
     /** The compiled form of {@code f} (compiling its module on first use). */
