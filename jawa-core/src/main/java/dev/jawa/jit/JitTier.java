@@ -75,7 +75,7 @@ public final class JitTier implements ExecutionTier {
         int n = f.funcType().params().size();
         MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
         MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
-        MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.funcType()), 2, bound);
+        MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.index(), f.funcType()), 2, bound);
         return new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx), raw);
     }
 
@@ -104,7 +104,7 @@ public final class JitTier implements ExecutionTier {
             synchronized (module) {
                 c = CODE.get(module);
                 if (c == null) {
-                    c = CodeCache.compile(module, false);
+                    c = CodeCache.compile(module, false, true); // each class when first called
                     CODE.put(module, c);
                 }
             }
