@@ -258,7 +258,7 @@ final class FunctionCompiler {
             }
             // The body offset as line number: a trap or call here is located for free (see TrapFrames).
             cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
-            if (FunctionSplitter.due(this, op) && FunctionSplitter.split(this, op, in, at)) {
+            if (FunctionSplitter.due(this, op, at) && FunctionSplitter.split(this, op, in, at)) {
                 continue;
             }
             dispatch(op, in);

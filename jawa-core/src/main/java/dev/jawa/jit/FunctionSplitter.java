@@ -63,14 +63,60 @@ final class FunctionSplitter {
     }
 
     /**
-     * Whether to split before {@code op}: past the threshold; or past half of it where a block,
-     * loop or if starts, so that a small loop goes whole into a region rather than its body being
-     * cut (a call per iteration).
+     * Whether to split before {@code op} (read, starting at {@code at}): past the threshold; past
+     * half of it where a block, loop or if starts, so that a small loop goes whole into a region
+     * rather than its body being cut (a call per iteration); and where a construct starts that
+     * would fit in a method of its own but not in what is left of this one. The last rule matters
+     * for hot loop nests deep in a huge function (a C main with its kernel inlined): cut at a
+     * construct's start, the loop nest runs whole in one region; cut inside, every iteration
+     * calls a region that allocates its frame arrays, which HotSpot does not inline.
      */
-    static boolean due(FunctionCompiler fc, Opcode op) {
+    static boolean due(FunctionCompiler fc, Opcode op, int at) {
         int limit = fc.module.splitBytes;
-        return fc.compiledBytes > limit || (fc.compiledBytes > limit / 2
-                && (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF));
+        if (fc.compiledBytes > limit) {
+            return true;
+        }
+        if (op != Opcode.BLOCK && op != Opcode.LOOP && op != Opcode.IF) {
+            return false;
+        }
+        if (fc.compiledBytes > limit / 2) {
+            return true;
+        }
+        if (fc.compiledBytes < MIN_CALLER_BYTES) {
+            return false;
+        }
+        int length = constructLength(fc, at, limit + 1);
+        return length <= limit && fc.compiledBytes + length > limit;
+    }
+
+    /**
+     * Bytes compiled into a method before a construct that would not fit is moved to a region of
+     * its own: below that, the split would leave a caller doing next to nothing.
+     */
+    private static final int MIN_CALLER_BYTES = 64;
+
+    /**
+     * The length in bytes of the block, loop or if starting at {@code at}, up to and with its
+     * {@code end}; {@code cap} (or more) when it is at least that long.
+     */
+    private static int constructLength(FunctionCompiler fc, int at, int cap) {
+        InstructionReader r = fc.def.body().reader();
+        r.position(at);
+        int length = fc.def.body().length();
+        int depth = 0;
+        while (r.position() < length && r.position() - at < cap) {
+            switch (r.next()) {
+                case BLOCK, LOOP, IF, TRY_TABLE, TRY -> depth++;
+                case END, DELEGATE -> {
+                    if (--depth == 0) {
+                        return r.position() - at;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return cap;
     }
 
     /**
