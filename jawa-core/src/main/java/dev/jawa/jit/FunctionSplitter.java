@@ -63,30 +63,27 @@ final class FunctionSplitter {
     }
 
     /**
-     * Whether to split before {@code op} (read, starting at {@code at}): past the threshold; past
-     * half of it where a block, loop or if starts, so that a small loop goes whole into a region
-     * rather than its body being cut (a call per iteration); and where a construct starts that
-     * would fit in a method of its own but not in what is left of this one. The last rule matters
-     * for hot loop nests deep in a huge function (a C main with its kernel inlined): cut at a
-     * construct's start, the loop nest runs whole in one region; cut inside, every iteration
-     * calls a region that allocates its frame arrays, which HotSpot does not inline.
+     * Whether to split before {@code op} (read, starting at {@code at}): past the threshold; and
+     * where a block, loop or if starts that would fit in a method of its own but not in what is
+     * left of this one, so that it runs whole in one region. That matters for hot loop nests in
+     * huge functions (a C main with its kernel inlined): cut at the nest's start, it runs whole
+     * in one method; cut inside, every iteration of the loop around the cut calls a region that
+     * allocates its frame arrays. A construct too large for any one method is split off at its
+     * start once past half the threshold, which leaves it the most room before it is cut.
      */
     static boolean due(FunctionCompiler fc, Opcode op, int at) {
         int limit = fc.module.splitBytes;
         if (fc.compiledBytes > limit) {
             return true;
         }
-        if (op != Opcode.BLOCK && op != Opcode.LOOP && op != Opcode.IF) {
-            return false;
-        }
-        if (fc.compiledBytes > limit / 2) {
-            return true;
-        }
-        if (fc.compiledBytes < MIN_CALLER_BYTES) {
+        if (op != Opcode.BLOCK && op != Opcode.LOOP && op != Opcode.IF || fc.compiledBytes < MIN_CALLER_BYTES) {
             return false;
         }
         int length = constructLength(fc, at, limit + 1);
-        return length <= limit && fc.compiledBytes + length > limit;
+        if (length <= limit) {
+            return fc.compiledBytes + length > limit;
+        }
+        return fc.compiledBytes > limit / 2;
     }
 
     /**

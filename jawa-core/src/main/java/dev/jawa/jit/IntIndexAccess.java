@@ -50,9 +50,14 @@ final class IntIndexAccess {
         return (addr & 0xFFFF_FFFFL) + off;
     }
 
-    /** The array index: the effective address, or a negative number when that is 2^31 or more. */
+    /**
+     * The array index: the effective address, or a negative number when that is 2^31 or more.
+     * With no offset (most accesses: C compilers fold constants into the address) the address is
+     * the index as it is; the test costs nothing, since {@code off} is a constant at every call
+     * site and this method is inlined there.
+     */
     private static int index(int addr, int off) {
-        return (addr + off) | (addr >> 31);
+        return off == 0 ? addr : (addr + off) | (addr >> 31);
     }
 
     static int loadI32(int addr, int off, Memory m) {
