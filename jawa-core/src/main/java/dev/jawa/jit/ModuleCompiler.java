@@ -54,6 +54,8 @@ final class ModuleCompiler {
     private int regionCount;
     /** Where functions are split (see {@link FunctionSplitter}; read when the compilation starts). */
     final int splitBytes;
+    /** Set while {@link FunctionSplitter#fitsWhole} compiles a function unsplit on trial. */
+    boolean wholeTrial;
 
     /** A new name for a region of function {@code funcIndex}. */
     String regionName(int funcIndex) {
