@@ -101,6 +101,18 @@ class LargeModuleJitTest {
     }
 
     @Test
+    void classesAreCompiledWhenFirstCalledInto() {
+        Instance instance = new Engine(Tier.JIT).compile(wasm).instantiate();
+        // The export is in the last class; it calls $f0, in the first, through the table.
+        assertEquals(model(0, 5), (int) instance.function("indirect").call(0, 5)[0]);
+        ModuleCode code = JitTier.code(instance.runtime().module());
+        assertEquals(2, code.classes().size(), "of " + code.classCount());
+        // The chain through every function reaches every class.
+        assertEquals(model(FUNCTIONS - 1, 5), (int) instance.function("last").call(5)[0]);
+        assertEquals(code.classCount(), code.classes().size());
+    }
+
+    @Test
     void theInterpreterAgrees() {
         check(new Engine(Tier.INTERP).compile(wasm).instantiate());
     }
