@@ -81,24 +81,32 @@ public final class CodeCache {
             return ModuleCompiler.compile(module, osrEntries);
         }
         Path file = dir.resolve(hash + "-" + CodeVersion.get() + (osrEntries ? "-osr" : "") + ".jawac");
-        ModuleCode cached = load(file, module);
+        ModuleCode cached = load(file, module, !lazily);
         if (cached != null) {
             HITS.incrementAndGet();
             return cached;
         }
         ClassImage image = ModuleCompiler.build(module, osrEntries);
         store(file, image);
-        return image.define(module.module());
+        ModuleCode code = image.define(module.module());
+        return lazily ? code : code.defineAll();
     }
 
-    /** The code in {@code file} if it is a good image for {@code module}; else null. */
-    private static ModuleCode load(Path file, ValidatedModule module) {
+    /**
+     * The code in {@code file} if it is a good image for {@code module} (with every class defined
+     * now if {@code defineAll}, so a rejected one counts as a bad file); else null.
+     */
+    private static ModuleCode load(Path file, ValidatedModule module, boolean defineAll) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
             ClassImage image = ClassImage.read(Files.readAllBytes(file));
-            return fits(image, module) ? image.define(module.module()) : null;
+            if (!fits(image, module)) {
+                return null;
+            }
+            ModuleCode code = image.define(module.module());
+            return defineAll ? code.defineAll() : code;
         } catch (IOException | WasmException e) {
             return null;
         }

@@ -30,6 +30,8 @@ final class ModuleCode {
 
     /** Where classes not yet defined come from; null once all are. Guarded by this. */
     private ClassSource source;
+    /** Per class, why it could not be made or defined (null: no such failure). Guarded by this. */
+    private WasmException[] broken;
     /** The defined classes, by index (null: not yet). Guarded by this. */
     private MethodHandles.Lookup[] lookups;
     /** Per defined function, the index in {@link #lookups} of its class (-1: none). Guarded by this. */
@@ -45,6 +47,7 @@ final class ModuleCode {
             int imported, int[][] osrLoops) {
         this.source = source;
         this.lookups = new MethodHandles.Lookup[classes];
+        this.broken = new WasmException[classes];
         this.partOf = partOf;
         this.failures = failures;
         this.tailCalling = tailCalling;
@@ -59,8 +62,20 @@ final class ModuleCode {
         if (p < 0) {
             throw new IllegalStateException("function " + funcIndex + " is not in this compiled code");
         }
+        if (p < broken.length && broken[p] != null) {
+            throw broken[p];
+        }
         if (p >= lookups.length || lookups[p] == null) {
-            define(source.make(p));
+            try {
+                define(source.make(p));
+            } catch (WasmException e) {
+                // Never made again: the same failure every time (the caller may fall back).
+                if (p >= broken.length) {
+                    broken = java.util.Arrays.copyOf(broken, p + 1);
+                }
+                broken[p] = e;
+                throw e;
+            }
             p = partOf[d]; // the class may have been split
             if (java.util.Arrays.stream(lookups).allMatch(java.util.Objects::nonNull)) {
                 source = null; // all made: let go of the compiler's inputs
@@ -75,6 +90,7 @@ final class ModuleCode {
             for (ClassSource.Made m : made) {
                 if (m.part() >= lookups.length) {
                     lookups = java.util.Arrays.copyOf(lookups, m.part() + 1);
+                    broken = java.util.Arrays.copyOf(broken, m.part() + 1);
                 }
                 MethodType[] types = new MethodType[m.callees().length];
                 for (int i = 0; i < types.length; i++) {
@@ -86,6 +102,19 @@ final class ModuleCode {
         } catch (IllegalAccessException | LinkageError e) {
             throw new WasmException("the compiled code of this module was rejected: " + e, e);
         }
+    }
+
+    /**
+     * Defines every class now (for code compiled in the background, so that a class the JVM
+     * rejects fails the compilation job and its functions stay in the interpreter).
+     *
+     * @throws WasmException if a class is rejected
+     */
+    synchronized ModuleCode defineAll() {
+        for (int d = 0; d < partOf.length; d++) {
+            ensure(d);
+        }
+        return this;
     }
 
     /** Makes sure the class of defined function {@code defined} is there (its facts are known then). */
@@ -121,7 +150,11 @@ final class ModuleCode {
 
     /** Whether defined function {@code defined} was compiled. */
     synchronized boolean compiled(int defined) {
-        ensure(defined);
+        try {
+            ensure(defined);
+        } catch (WasmException e) {
+            return false; // its class was rejected: the function stays where it is (AUTO)
+        }
         return failures[defined] == null;
     }
 

@@ -123,7 +123,7 @@ final class ModuleCompiler {
      * their own; the others are left out (recorded as not compiled).
      */
     static ModuleCode compileChunk(ValidatedModule module, boolean[] include) {
-        return new ModuleCompilation(module, true, include).image().define(module.module());
+        return new ModuleCompilation(module, true, include).image().define(module.module()).defineAll();
     }
 
     /** Compiles {@code module} and defines its hidden classes. */
@@ -131,9 +131,12 @@ final class ModuleCompiler {
         return compile(module, false);
     }
 
-    /** Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden classes. */
+    /**
+     * Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden
+     * classes now (so that a class the JVM rejects fails here).
+     */
     static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
-        return build(module, osrEntries).define(module.module());
+        return build(module, osrEntries).define(module.module()).defineAll();
     }
 
     /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
