@@ -66,17 +66,18 @@ final class ModuleCode {
             throw broken[p];
         }
         if (p >= lookups.length || lookups[p] == null) {
+            java.util.List<ClassSource.Made> made;
             try {
-                define(source.make(p));
+                made = source.make(p);
             } catch (WasmException e) {
-                // Never made again: the same failure every time (the caller may fall back).
-                if (p >= broken.length) {
-                    broken = java.util.Arrays.copyOf(broken, p + 1);
-                }
-                broken[p] = e;
+                broken[p] = e; // never made again: the same failure every time (the caller may fall back)
                 throw e;
             }
+            define(made);
             p = partOf[d]; // the class may have been split
+            if (broken[p] != null) {
+                throw broken[p];
+            }
             if (java.util.Arrays.stream(lookups).allMatch(java.util.Objects::nonNull)) {
                 source = null; // all made: let go of the compiler's inputs
             }
@@ -84,23 +85,26 @@ final class ModuleCode {
         return lookups[p];
     }
 
-    /** Defines classes just made (with initialize false: their links resolve on their first call). */
+    /**
+     * Defines classes just made (with initialize false: their links resolve on their first call);
+     * one the JVM rejects is recorded in {@link #broken}.
+     */
     private void define(java.util.List<ClassSource.Made> made) {
-        try {
-            for (ClassSource.Made m : made) {
-                if (m.part() >= lookups.length) {
-                    lookups = java.util.Arrays.copyOf(lookups, m.part() + 1);
-                    broken = java.util.Arrays.copyOf(broken, m.part() + 1);
-                }
-                MethodType[] types = new MethodType[m.callees().length];
-                for (int i = 0; i < types.length; i++) {
-                    types[i] = source.methodType(m.callees()[i]);
-                }
-                ClassLinks links = new ClassLinks(this, m.callees(), types);
-                lookups[m.part()] = MethodHandles.lookup().defineHiddenClassWithClassData(m.bytes(), links, false);
+        for (ClassSource.Made m : made) {
+            if (m.part() >= lookups.length) {
+                lookups = java.util.Arrays.copyOf(lookups, m.part() + 1);
+                broken = java.util.Arrays.copyOf(broken, m.part() + 1);
             }
-        } catch (IllegalAccessException | LinkageError e) {
-            throw new WasmException("the compiled code of this module was rejected: " + e, e);
+            MethodType[] types = new MethodType[m.callees().length];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = source.methodType(m.callees()[i]);
+            }
+            ClassLinks links = new ClassLinks(this, m.callees(), types);
+            try {
+                lookups[m.part()] = MethodHandles.lookup().defineHiddenClassWithClassData(m.bytes(), links, false);
+            } catch (IllegalAccessException | LinkageError e) {
+                broken[m.part()] = new WasmException("the compiled code of this module was rejected: " + e, e);
+            }
         }
     }
 
