@@ -59,30 +59,54 @@ public final class CodeCache {
 
     /** The compiled code of {@code module}, with OSR entries if {@code osrEntries}. */
     static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
+        return compile(module, osrEntries, false);
+    }
+
+    /**
+     * The compiled code of {@code module}, with OSR entries if {@code osrEntries}; if {@code lazily},
+     * each class compiled when first needed. A module that fits in one class is compiled whole
+     * and cached as ever; a larger one, compiled lazily, is not cached (storing it would mean
+     * compiling all of it before the first call; {@code jawa compile} makes an archive of it instead).
+     */
+    static ModuleCode compile(ValidatedModule module, boolean osrEntries, boolean lazily) {
         Path dir = directory();
         String hash = HASHES.get(module);
+        if (lazily) {
+            ModuleCompilation lazy = new ModuleCompilation(module, osrEntries, null);
+            if (dir == null || hash == null || lazy.classCount() > 1) {
+                return lazy.lazily();
+            }
+        }
         if (dir == null || hash == null) {
             return ModuleCompiler.compile(module, osrEntries);
         }
         Path file = dir.resolve(hash + "-" + CodeVersion.get() + (osrEntries ? "-osr" : "") + ".jawac");
-        ModuleCode cached = load(file, module);
+        ModuleCode cached = load(file, module, !lazily);
         if (cached != null) {
             HITS.incrementAndGet();
             return cached;
         }
         ClassImage image = ModuleCompiler.build(module, osrEntries);
         store(file, image);
-        return image.define();
+        ModuleCode code = image.define(module.module());
+        return lazily ? code : code.defineAll();
     }
 
-    /** The code in {@code file} if it is a good image for {@code module}; else null. */
-    private static ModuleCode load(Path file, ValidatedModule module) {
+    /**
+     * The code in {@code file} if it is a good image for {@code module} (with every class defined
+     * now if {@code defineAll}, so a rejected one counts as a bad file); else null.
+     */
+    private static ModuleCode load(Path file, ValidatedModule module, boolean defineAll) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
             ClassImage image = ClassImage.read(Files.readAllBytes(file));
-            return fits(image, module) ? image.define() : null;
+            if (!fits(image, module)) {
+                return null;
+            }
+            ModuleCode code = image.define(module.module());
+            return defineAll ? code.defineAll() : code;
         } catch (IOException | WasmException e) {
             return null;
         }

@@ -72,6 +72,8 @@ final class FunctionCompiler {
     final SplitRegion region;
     /** Bytes of WebAssembly compiled into this method so far (see {@link FunctionSplitter}). */
     int compiledBytes;
+    /** The split threshold for this method (see {@link FunctionSplitter#splitLimit}). */
+    final int splitLimit;
     /** Frame arrays of this method's calls to split-off regions (slots; -1 until the first). */
     int splitNums = -1;
     int splitRefs = -1;
@@ -112,6 +114,7 @@ final class FunctionCompiler {
         this.cb = cb;
         this.funcIndex = funcIndex;
         this.type = type;
+        this.splitLimit = FunctionSplitter.splitLimit(module, funcIndex, type, def, tailBody, osr != null || region != null);
         long count = type.params().size() + def.localCount();
         if (count > 30_000) {
             throw new CompileLimitException("function " + funcIndex + " has " + count
@@ -258,7 +261,7 @@ final class FunctionCompiler {
             }
             // The body offset as line number: a trap or call here is located for free (see TrapFrames).
             cb.lineNumber(dev.jawa.runtime.CompiledCodeLines.line(opOffset));
-            if ((osr == null || osr.splittable()) && FunctionSplitter.due(this, op)
+            if ((osr == null || osr.splittable()) && FunctionSplitter.due(this, op, at)
                     && FunctionSplitter.split(this, op, in, at)) {
                 continue;
             }

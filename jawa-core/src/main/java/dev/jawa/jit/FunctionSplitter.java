@@ -49,6 +49,60 @@ final class FunctionSplitter {
         return Integer.getInteger("jawa.jit.splitBytes", DEFAULT_SPLIT_BYTES);
     }
 
+    /**
+     * The most bytes of JVM bytecode a function compiled whole may take, though its WebAssembly is
+     * past the split threshold: below HotSpot's limit of 8,000 with room to spare, since C2 takes
+     * long over, and may give up on, the largest methods.
+     */
+    static final int WHOLE_METHOD_BYTES = 7_500;
+
+    /**
+     * The split threshold of a method of function {@code index}: none while compiling it whole on
+     * trial; none for a plain method whose whole body, compiled on trial, fits in
+     * {@link #WHOLE_METHOD_BYTES} of bytecode; else the module's. The threshold counts
+     * WebAssembly bytes, which become from one to about four bytes of bytecode each, so it must
+     * assume the worst; most functions just past it fit in one method, and splitting them costs
+     * every call into a region its frame arrays (malloc in C programs is such a function). A
+     * threshold lowered below the default (tests) is kept as it is.
+     */
+    static int splitLimit(ModuleCompiler module, int index, dev.jawa.types.FuncType type,
+            dev.jawa.module.Function def, boolean tail, boolean entryOrRegion) {
+        if (module.wholeTrial) {
+            return Integer.MAX_VALUE;
+        }
+        int limit = module.splitBytes;
+        if (entryOrRegion || limit < DEFAULT_SPLIT_BYTES || def.body().length() <= limit) {
+            return limit;
+        }
+        return fitsWhole(module, index, type, def, tail) ? Integer.MAX_VALUE : limit;
+    }
+
+    /** Compiles function {@code index} unsplit into a class of its own: whether it fits. */
+    private static boolean fitsWhole(ModuleCompiler module, int index, dev.jawa.types.FuncType type,
+            dev.jawa.module.Function def, boolean tail) {
+        String name = ModuleCompiler.methodName(index);
+        MethodTypeDesc desc = tail ? ModuleCompiler.tailMethodDesc(type) : JvmTypes.methodDesc(type);
+        module.wholeTrial = true;
+        try {
+            byte[] bytes = JitClassFile.CONTEXT.build(module.classDesc, clb -> {
+                JitClassFile.header(clb);
+                clb.withMethodBody(name, desc, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        cb -> new FunctionCompiler(module, cb, index, type, def, tail).compile(def));
+            });
+            for (var m : ClassFile.of().parse(bytes).methods()) {
+                if (m.methodName().equalsString(name)) {
+                    return m.findAttribute(java.lang.classfile.Attributes.code())
+                            .map(c -> c.codeLength() <= WHOLE_METHOD_BYTES).orElse(false);
+                }
+            }
+            return false;
+        } catch (CompileLimitException | IllegalArgumentException | IllegalStateException e) {
+            return false;
+        } finally {
+            module.wholeTrial = false;
+        }
+    }
+
     static final int REGION_NUMS = 0;
     static final int REGION_REFS = 1;
     static final int REGION_CONTEXT = 2;
@@ -63,14 +117,60 @@ final class FunctionSplitter {
     }
 
     /**
-     * Whether to split before {@code op}: past the threshold; or past half of it where a block,
-     * loop or if starts, so that a small loop goes whole into a region rather than its body being
-     * cut (a call per iteration).
+     * Whether to split before {@code op} (read, starting at {@code at}): past the threshold; and
+     * where a block, loop or if starts that would fit in a method of its own but not in what is
+     * left of this one, so that it runs whole in one region. That matters for hot loop nests in
+     * huge functions (a C main with its kernel inlined): cut at the nest's start, it runs whole
+     * in one method; cut inside, every iteration of the loop around the cut calls a region that
+     * allocates its frame arrays. A construct too large for any one method is split off at its
+     * start once past half the threshold, which leaves it the most room before it is cut.
      */
-    static boolean due(FunctionCompiler fc, Opcode op) {
-        int limit = fc.module.splitBytes;
-        return fc.compiledBytes > limit || (fc.compiledBytes > limit / 2
-                && (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF));
+    static boolean due(FunctionCompiler fc, Opcode op, int at) {
+        int limit = fc.splitLimit;
+        if (limit == Integer.MAX_VALUE) {
+            return false;
+        }
+        if (fc.compiledBytes > limit) {
+            return true;
+        }
+        if (op != Opcode.BLOCK && op != Opcode.LOOP && op != Opcode.IF || fc.compiledBytes < MIN_CALLER_BYTES) {
+            return false;
+        }
+        int length = constructLength(fc, at, limit + 1);
+        if (length <= limit) {
+            return fc.compiledBytes + length > limit;
+        }
+        return fc.compiledBytes > limit / 2;
+    }
+
+    /**
+     * Bytes compiled into a method before a construct that would not fit is moved to a region of
+     * its own: below that, the split would leave a caller doing next to nothing.
+     */
+    private static final int MIN_CALLER_BYTES = 64;
+
+    /**
+     * The length in bytes of the block, loop or if starting at {@code at}, up to and with its
+     * {@code end}; {@code cap} (or more) when it is at least that long.
+     */
+    private static int constructLength(FunctionCompiler fc, int at, int cap) {
+        InstructionReader r = fc.def.body().reader();
+        r.position(at);
+        int length = fc.def.body().length();
+        int depth = 0;
+        while (r.position() < length && r.position() - at < cap) {
+            switch (r.next()) {
+                case BLOCK, LOOP, IF, TRY_TABLE, TRY -> depth++;
+                case END, DELEGATE -> {
+                    if (--depth == 0) {
+                        return r.position() - at;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return cap;
     }
 
     /**

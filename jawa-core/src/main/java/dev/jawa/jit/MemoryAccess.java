@@ -9,7 +9,9 @@ import java.lang.constant.ClassDesc;
  * Loads and stores for compiled code: the effective address, then {@link Memory}'s own accessor,
  * which checks bounds inline and reads the memory's current {@code byte[]} through a
  * little-endian array-view VarHandle (a large or shared memory's paged backing is its out-of-line
- * path).
+ * path). Accesses to a 32-bit unshared memory with an offset below 2^31, the common case, go
+ * through {@link IntIndexAccess} instead, which does the same in int arithmetic with one bounds
+ * check; this class serves memory64, shared memories and larger offsets.
  *
  * <p>Why static methods and not the same bytes inline at every access: each is about 30 bytes of
  * bytecode, under HotSpot's always-inline size, so the machine code is the same as if it were

@@ -136,6 +136,15 @@ final class MemoryEmitter implements InstructionFamily {
         }
     }
 
+    /**
+     * Whether an access can take {@link IntIndexAccess}'s int-arithmetic path: a 32-bit memory
+     * that is not shared (so it starts as one byte[]) and an offset below 2^31.
+     */
+    private static boolean intIndexed(FunctionCompiler fc, InstructionReader in) {
+        var t = fc.wasm.memoryTypes().get(in.memIndex());
+        return t.addressType() == AddressType.I32 && !t.shared() && in.memOffset() >= 0 && in.memOffset() < (1L << 31);
+    }
+
     private static ClassDesc addressDesc(FunctionCompiler fc, int memory) {
         return is64(fc, memory) ? J : I;
     }
@@ -143,6 +152,14 @@ final class MemoryEmitter implements InstructionFamily {
     /** address -> value: calls {@code name}(address, offset, memory) and types the result {@code result}. */
     private static void load(FunctionCompiler fc, InstructionReader in, String name, ClassDesc ret, TypeKind result) {
         CodeBuilder cb = fc.cb;
+        if (intIndexed(fc, in)) {
+            cb.loadConstant((int) in.memOffset());
+            loadMemory(fc, in.memIndex());
+            cb.invokestatic(IntIndexAccess.CD, name, MethodTypeDesc.of(ret, I, I, CD_MEMORY));
+            fc.pop();
+            fc.push(result);
+            return;
+        }
         cb.loadConstant(in.memOffset());
         loadMemory(fc, in.memIndex());
         cb.invokestatic(MemoryAccess.CD, name, MethodTypeDesc.of(ret, addressDesc(fc, in.memIndex()), J, CD_MEMORY));
@@ -158,6 +175,14 @@ final class MemoryEmitter implements InstructionFamily {
     /** address value -> (nothing): the value already converted to the int or long {@code value}. */
     private static void store(FunctionCompiler fc, InstructionReader in, String name, ClassDesc value) {
         CodeBuilder cb = fc.cb;
+        if (intIndexed(fc, in)) {
+            cb.loadConstant((int) in.memOffset());
+            loadMemory(fc, in.memIndex());
+            cb.invokestatic(IntIndexAccess.CD, name, MethodTypeDesc.of(ConstantDescs.CD_void, I, value, I, CD_MEMORY));
+            fc.pop();
+            fc.pop();
+            return;
+        }
         cb.loadConstant(in.memOffset());
         loadMemory(fc, in.memIndex());
         cb.invokestatic(MemoryAccess.CD, name, MethodTypeDesc.of(ConstantDescs.CD_void, addressDesc(fc, in.memIndex()), value, J, CD_MEMORY));

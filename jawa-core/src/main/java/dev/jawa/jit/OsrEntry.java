@@ -77,9 +77,12 @@ final class OsrEntry {
     record Whole(MethodModel method, int[] loops) {
     }
 
-    /** Whether the compiler may split {@code def} (see {@link FunctionSplitter#due}). */
+    /**
+     * Whether the compiler may split {@code def}'s entry (see {@link FunctionSplitter#due}: a body
+     * within the threshold always fits whole).
+     */
     static boolean wouldSplit(ModuleCompiler module, Function def) {
-        return def.body().length() > module.splitBytes / 2;
+        return def.body().length() > module.splitBytes;
     }
 
     /**

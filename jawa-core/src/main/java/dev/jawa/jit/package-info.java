@@ -3,8 +3,10 @@
  * HotSpot then compiles to machine code.
  *
  * <h2>Shape of the code</h2>
- * {@link dev.jawa.jit.JitTier} compiles a module on first use into one hidden class
- * ({@code ModuleCompiler}): a static method per defined function, with JVM-typed parameters (i32
+ * {@link dev.jawa.jit.JitTier} compiles a module on first use into hidden classes
+ * ({@code ModuleCompiler}; one per 256 KB of code, {@code ClassSplit}, each compiled when first
+ * called into, {@code ModuleCompilation}; calls between them through static final method handles,
+ * {@code ClassLinks}): a static method per defined function, with JVM-typed parameters (i32
  * int, i64 long, f32 float, f64 double, references and v128 Object) and the instance's
  * {@code JitContext} last. WebAssembly locals are JVM locals, the operand stack is the JVM
  * stack, constructs are labels and gotos ({@code Control} explains the stack at a label).
@@ -23,9 +25,9 @@
  * its next backward branch: {@code OsrEntry} compiles a second method per function with loops,
  * which takes the interpreter's locals and the loop's body offset and jumps to that loop's head.
  * Functions the compiler does not handle call back into the interpreter ({@code ModuleCode.fallback}).
- * {@code ClassImage} is a compiled class with its metadata, as {@code AotArchive}
+ * {@code ClassImage} is a module's compiled classes with their metadata, as {@code AotArchive}
  * ({@code jawa compile}) and {@code CodeCache} (keyed by the module's SHA-256 and
- * {@code CodeVersion}) store it, so loading it again defines the class without compiling.
+ * {@code CodeVersion}) store them, so loading it again defines the classes without compiling.
  *
  * <h2>Instruction families</h2>
  * {@code FunctionCompiler} keeps the operand stack's JVM types and the open constructs, and offers

@@ -124,6 +124,15 @@ public final class Memory {
     }
 
     /**
+     * The array compiled code indexes directly: {@link #bytes()} for an ordinary memory, and an
+     * empty array for a paged one, so that every bounds check against it fails and the caller
+     * takes its out-of-line path (this class's accessors). Replaced when the memory grows.
+     */
+    public byte[] heapArray() {
+        return bytes;
+    }
+
+    /**
      * Grows by {@code delta} pages (unsigned); returns the old size in pages, or -1 if that
      * would pass the maximum or the JVM cannot hold it.
      */

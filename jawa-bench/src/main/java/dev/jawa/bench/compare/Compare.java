@@ -35,7 +35,8 @@ public final class Compare {
               --engines E1,E2     run only these engines (ids: native, node, node-no-liftoff,
                                   chicory-interp, chicory-compiler, jawa-interp, jawa-jit, jawa-auto)
               --timeout SECONDS   the longest one run may take (default 600)
-              --startup on|off    also measure startup on a small and a large module (default on)
+              --startup on|off    also measure startup on a small module, a large one and a large
+                                  Chicory-compatible one (default on; about 4 minutes at 5 rounds)
               --startup-dir DIR   where the startup modules are generated; default jawa-bench/target/startup
               --micro FILE        the microbenchmark tables the report includes (written by jawa-bench/micro.sh);
                                   default jawa-bench/results/microbenchmarks.md
