@@ -228,7 +228,7 @@ final class FunctionCompiler {
                 ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
         cb.athrow();
         if (osr != null) {
-            osr.epilogue(cb);
+            osr.epilogue(cb, nextScratch);
         }
     }
 

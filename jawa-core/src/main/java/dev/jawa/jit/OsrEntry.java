@@ -179,8 +179,11 @@ final class OsrEntry {
         return heads.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** After the body: the switch over the enterable loops (anything else is a bug in the caller). */
-    void epilogue(CodeBuilder cb) {
+    /**
+     * After the body: the switch over the enterable loops (anything else is a bug in the caller).
+     * {@code slots} is the number of JVM local slots the body uses.
+     */
+    void epilogue(CodeBuilder cb, int slots) {
         cb.labelBinding(switchAt);
         Label unavailable = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
@@ -190,6 +193,15 @@ final class OsrEntry {
         }
         cb.lookupswitch(unavailable, cases);
         cb.labelBinding(unavailable);
+        // The classfile API counts the locals of the code it can reach from the start, but the
+        // JVM's verifier checks every instruction against that count, and code before the loop
+        // heads (all of it, with no enterable loop) is not reached from an entry: without this
+        // store of the highest slot, a scratch local used only there failed verification
+        // ("Illegal local variable number") and the whole module stayed in the interpreter.
+        if (slots > FIRST_LOCAL_SLOT) {
+            cb.aconst_null();
+            cb.astore(slots - 1);
+        }
         cb.iload(LOOP_SLOT);
         cb.invokestatic(CD_OSR, "unavailable", MethodTypeDesc.of(ClassDesc.of(IllegalStateException.class.getName()),
                 ConstantDescs.CD_int));
