@@ -166,6 +166,7 @@ final class FunctionCompiler {
             // The interpreter's frame gives every local; then on to the loop's head.
             osr.prologue(cb, localKind, localSlot);
             nextScratch = slot;
+            osrFirstScratch = slot;
             return;
         }
         // Declared locals start at zero (references at null; v128 at the zero vector).
@@ -178,6 +179,8 @@ final class FunctionCompiler {
     }
 
     private int nextScratch;
+    /** In an OSR entry: the first scratch slot (see {@link OsrEntry#epilogue}). */
+    private int osrFirstScratch;
     /** The locals holding caught exceptions, by catch-arm nesting (see ExceptionEmitter). */
     final List<Integer> exceptionSlots = new ArrayList<>();
 
@@ -228,7 +231,7 @@ final class FunctionCompiler {
                 ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
         cb.athrow();
         if (osr != null) {
-            osr.epilogue(cb);
+            osr.epilogue(cb, osrFirstScratch, nextScratch);
         }
     }
 

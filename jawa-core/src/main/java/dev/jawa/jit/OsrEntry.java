@@ -108,9 +108,20 @@ final class OsrEntry {
         return heads.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** After the body: the switch over the enterable loops (anything else is a bug in the caller). */
-    void epilogue(CodeBuilder cb) {
+    /**
+     * After the body: the switch over the enterable loops (anything else is a bug in the caller).
+     * The function's opening code is dead in an entry, and the class file writer counts a method's
+     * locals on its reachable code only, while the JVM's verifier rejects any instruction, dead
+     * or not, naming a slot past that count. So when the body used scratch slots
+     * ({@code firstScratch} up to {@code slotsUsed}), the path from the prologue to the switch
+     * stores into the last one, which holds nothing yet, to make the count cover them all.
+     */
+    void epilogue(CodeBuilder cb, int firstScratch, int slotsUsed) {
         cb.labelBinding(switchAt);
+        if (slotsUsed > firstScratch) {
+            cb.iconst_0();
+            cb.istore(slotsUsed - 1);
+        }
         Label unavailable = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         cb.iload(LOOP_SLOT);
