@@ -329,6 +329,7 @@ final class FunctionSplitter {
         cb.aload(refs);
         fc.loadContext();
         cb.invokestatic(fc.module.classDesc, region.name(), REGION_DESC);
+        fc.reloadHeap(); // the region may have called code that grew the memory
         for (int i = 0; i < locals.length; i++) {
             if (region.written()[i]) {
                 TypeKind k = fc.localKind(locals[i]);
