@@ -31,8 +31,11 @@ import java.util.TreeSet;
  * branch to the function). The region checks the threshold too, so a region that is still too
  * large splits again, and any function compiles.
  *
- * <p>Calls cost a copy of the used locals each way, so only stretches past the threshold are
- * split, and their size makes the copy small next to their work. Not split: stretches with
+ * <p>Calls cost a copy of the used locals each way (and the frame arrays, which HotSpot does not
+ * inline away for regions of this size), so only stretches past the threshold are split, and
+ * their size makes the copy small next to their work; a function whose whole body fits in
+ * {@link #WHOLE_METHOD_BYTES} of bytecode is not split at all (see {@link #splitLimit}), and
+ * where a cut is needed it goes before a construct that then fits whole (see {@link #due}). Not split: stretches with
  * legacy exception instructions (try, catch, delegate, rethrow) or tail calls (both refer to
  * state only the whole function has); in practice they are rare in huge functions.
  *
