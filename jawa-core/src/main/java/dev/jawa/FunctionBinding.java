@@ -61,7 +61,7 @@ final class FunctionBinding {
     }
 
     /** Throws IllegalArgumentException, naming the expected signature, unless {@code m} fits {@code t}. */
-    private static void check(FuncType t, Method m, Class<?> type) {
+    static void check(FuncType t, Method m, Class<?> type) {
         Class<?>[] ps = m.getParameterTypes();
         boolean ok = ps.length == t.params().size();
         for (int i = 0; ok && i < ps.length; i++) {
@@ -170,7 +170,7 @@ final class FunctionBinding {
      * exported package (java.util.function's, say), else in the interface's own package, so that
      * package-private interfaces can be bound too.
      */
-    private static MethodHandles.Lookup hostLookup(Class<?> type) {
+    static MethodHandles.Lookup hostLookup(Class<?> type) {
         MethodHandles.Lookup own = MethodHandles.lookup();
         boolean visible = Modifier.isPublic(type.getModifiers()) && type.getModule().isExported(type.getPackageName());
         for (Class<?> c = type.getEnclosingClass(); visible && c != null; c = c.getEnclosingClass()) {

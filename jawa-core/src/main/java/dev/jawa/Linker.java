@@ -26,6 +26,33 @@ public final class Linker {
     }
 
     /**
+     * Defines a host function implemented by {@code impl}, a Java functional interface whose
+     * method's signature gives the WebAssembly type: int for i32, long for i64, float for f32,
+     * double for f64, void or one of those for the result. For example
+     * {@code linker.function("env", "add", IntBinaryOperator.class, (a, b) -> a + b)} defines
+     * {@code (func (param i32 i32) (result i32))}. Compiled code calls {@code impl} directly, with
+     * no boxing and no arrays; the interpreter through raw arrays. An exception it throws ends the
+     * call as for {@link #function(String, String, FuncType, HostFunction.Code)}.
+     *
+     * @throws IllegalArgumentException when {@code iface} is not an interface with a single
+     *         abstract method of such a signature
+     */
+    public <T> Linker function(String module, String name, Class<T> iface, T impl) {
+        return define(module, name, HostBinding.create(module, name, null, iface, impl));
+    }
+
+    /**
+     * {@link #function(String, String, Class, Object)} for any signature: {@code type} is the
+     * WebAssembly type, and the method takes and returns what {@link Function#as} binds for it
+     * (references as any reference type; several results as an {@code Object[]} of boxed values).
+     *
+     * @throws IllegalArgumentException when the method's signature does not fit {@code type}
+     */
+    public <T> Linker function(String module, String name, FuncType type, Class<T> iface, T impl) {
+        return define(module, name, HostBinding.create(module, name, type, iface, impl));
+    }
+
+    /**
      * Defines an import from a runtime object: a function, table, memory, global or tag instance
      * (e.g. another instance's export), or a {@link Function}.
      */

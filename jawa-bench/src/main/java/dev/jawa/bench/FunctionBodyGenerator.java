@@ -412,7 +412,11 @@ final class FunctionBodyGenerator {
             address(depth + 1);
             memarg(Opcode.F64_LOAD);
         } else {
-            i64(depth + 1);
+            if (layout.firstParam(LargeModuleGenerator.TYPE_MIXED) == NumType.I64) {
+                i64(depth + 1);
+            } else {
+                i32(depth + 1); // the Chicory-compatible variant
+            }
             f64(depth + 1);
             w.op(Opcode.CALL).u32(layout.callee(LargeModuleGenerator.TYPE_MIXED, funcIndex, rng));
         }

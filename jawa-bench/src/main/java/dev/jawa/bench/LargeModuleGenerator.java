@@ -55,6 +55,20 @@ public final class LargeModuleGenerator {
         new FuncType(List.of(NumType.I64, NumType.F64), List.of(NumType.F64)),
     };
 
+    /**
+     * The signatures of the Chicory-compatible variant: the third is {@code (i32, f64) -> f64}.
+     * Chicory 1.7.5's compiler, for a signature with many functions, generates a helper class
+     * ({@code CompiledMachineIndirect_<type>_<start>}) whose method loads parameter {@code i} from
+     * JVM local slot {@code i}, which is wrong when an earlier parameter is an i64 or f64 (two
+     * slots): with {@code (i64, f64)} the JVM's verifier rejects the class ("Bad local variable
+     * type"). With only one-slot parameters before the last one the slots come out right.
+     */
+    private static final FuncType[] CHICORY_COMPATIBLE_TYPES = {
+        TYPES[0],
+        TYPES[1],
+        new FuncType(List.of(NumType.I32, NumType.F64), List.of(NumType.F64)),
+    };
+
     /** Globals 0-3 are i32, 4 is i64, 5 is f64; all mutable. */
     static final int I32_GLOBALS = 4;
     static final int F64_GLOBAL = 5;
@@ -79,15 +93,27 @@ public final class LargeModuleGenerator {
      * @param seed the random seed: equal seeds and sizes give equal modules
      */
     public static Module generate(long seed, long codeBytes) {
+        return generate(seed, codeBytes, false);
+    }
+
+    /**
+     * A module whose function bodies add up to at least {@code codeBytes} bytes; if {@code
+     * chicoryCompatible}, without the signature that Chicory 1.7.5's compiler fails on (see
+     * {@link #CHICORY_COMPATIBLE_TYPES}), otherwise alike.
+     *
+     * @param seed the random seed: equal seeds, sizes and variants give equal modules
+     */
+    public static Module generate(long seed, long codeBytes, boolean chicoryCompatible) {
+        FuncType[] types = chicoryCompatible ? CHICORY_COMPATIBLE_TYPES : TYPES;
         SplittableRandom rng = new SplittableRandom(seed);
         Module.Builder b = Module.builder();
-        for (FuncType t : TYPES) {
+        for (FuncType t : types) {
             b.addRecType(RecType.single(SubType.plain(t)));
         }
         // One imported function per signature, so every signature has a callee from the start.
         String[] importNames = {"combine", "log", "blend"};
-        Layout layout = new Layout();
-        for (int t = 0; t < TYPES.length; t++) {
+        Layout layout = new Layout(types);
+        for (int t = 0; t < types.length; t++) {
             b.addImport(new Import("env", importNames[t], new ImportDesc.Func(t)));
             layout.addFunction(t);
         }
@@ -157,12 +183,19 @@ public final class LargeModuleGenerator {
         private final int[][] byType = {new int[64], new int[64], new int[64]};
         private final int[] counts = new int[TYPES.length];
         private final Locals[] locals = new Locals[TYPES.length];
+        private final FuncType[] types;
         private int functions;
 
-        Layout() {
-            for (int t = 0; t < TYPES.length; t++) {
-                locals[t] = localsOf(TYPES[t]);
+        Layout(FuncType[] types) {
+            this.types = types;
+            for (int t = 0; t < types.length; t++) {
+                locals[t] = localsOf(types[t]);
             }
+        }
+
+        /** The type of the first parameter of signature {@code type}. */
+        NumType firstParam(int type) {
+            return (NumType) types[type].params().get(0);
         }
 
         void addFunction(int type) {

@@ -108,7 +108,7 @@ public final class AotArchive {
             try {
                 ClassImage image = ClassImage.read(code);
                 if (CodeCache.fits(image, module)) {
-                    ModuleCode loaded = image.define();
+                    ModuleCode loaded = image.define(module.module());
                     JitTier.preset(module, loaded);
                     TieringPolicy.preset(module, loaded);
                     return module;

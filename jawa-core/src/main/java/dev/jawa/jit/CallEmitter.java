@@ -34,9 +34,10 @@ final class CallEmitter implements InstructionFamily {
                     cb.getfield(JvmTypes.CD_CONTEXT, "functions", JitCalls.CD_FUNCTION.arrayType());
                     cb.loadConstant(f);
                     cb.aaload();
-                } else if (fc.module.isInClass(f)) {
+                } else if (fc.module.isCompiledHere(f)) {
+                    // Its method, or the stub linking to it in another class of the module.
                     fc.loadContext();
-                    cb.invokestatic(fc.module.classDesc, ModuleCompiler.methodName(f), JvmTypes.methodDesc(t));
+                    cb.invokestatic(fc.module.classDesc, fc.module.callName(f), JvmTypes.methodDesc(t));
                 } else {
                     fc.loadContext();
                     cb.getfield(JvmTypes.CD_CONTEXT, "functions", JitCalls.CD_FUNCTION.arrayType());

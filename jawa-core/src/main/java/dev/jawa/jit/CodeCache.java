@@ -59,10 +59,19 @@ public final class CodeCache {
 
     /** The compiled code of {@code module}, with OSR entries if {@code osrEntries}. */
     static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
+        return compile(module, osrEntries, false);
+    }
+
+    /**
+     * The compiled code of {@code module}, with OSR entries if {@code osrEntries}; if {@code lazily}
+     * and the cache is off, each class compiled when first needed (with the cache on, the whole
+     * module is compiled, to be stored).
+     */
+    static ModuleCode compile(ValidatedModule module, boolean osrEntries, boolean lazily) {
         Path dir = directory();
         String hash = HASHES.get(module);
         if (dir == null || hash == null) {
-            return ModuleCompiler.compile(module, osrEntries);
+            return lazily ? ModuleCompiler.compileLazily(module, osrEntries) : ModuleCompiler.compile(module, osrEntries);
         }
         Path file = dir.resolve(hash + "-" + CodeVersion.get() + (osrEntries ? "-osr" : "") + ".jawac");
         ModuleCode cached = load(file, module);
@@ -72,7 +81,7 @@ public final class CodeCache {
         }
         ClassImage image = ModuleCompiler.build(module, osrEntries);
         store(file, image);
-        return image.define();
+        return image.define(module.module());
     }
 
     /** The code in {@code file} if it is a good image for {@code module}; else null. */
@@ -82,7 +91,7 @@ public final class CodeCache {
         }
         try {
             ClassImage image = ClassImage.read(Files.readAllBytes(file));
-            return fits(image, module) ? image.define() : null;
+            return fits(image, module) ? image.define(module.module()) : null;
         } catch (IOException | WasmException e) {
             return null;
         }

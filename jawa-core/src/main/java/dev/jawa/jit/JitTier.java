@@ -8,6 +8,7 @@ import dev.jawa.runtime.WasmFunction;
 import dev.jawa.types.FuncType;
 import dev.jawa.validate.ValidatedModule;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.util.Collections;
 import java.util.Map;
@@ -26,8 +27,13 @@ public final class JitTier implements ExecutionTier {
 
     /** Compiled code by module, shared by all tiers; weak, so a dropped module's class can go. */
     private static final Map<ValidatedModule, ModuleCode> CODE = Collections.synchronizedMap(new WeakHashMap<>());
-    /** Contexts by instance (weak, like the instances). */
-    private final Map<ModuleInstance, JitContext> contexts = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Contexts by instance. Both sides are weak: a context refers to its instance, so a strong
+     * value would keep every instance alive forever. A context is all final fields derived from
+     * its instance, so one made again after the last was collected is the same; while any
+     * function of the instance is bound, its handle keeps the context alive.
+     */
+    private final Map<ModuleInstance, WeakReference<JitContext>> contexts = new WeakHashMap<>();
 
     @Override
     public void invoke(WasmFunction f, long[] values, Object[] refs) {
@@ -49,17 +55,8 @@ public final class JitTier implements ExecutionTier {
 
     /** A compiled method's result (null, one boxed value, or an Object[]) to raw values. */
     static void storeResults(Object result, FuncType t, long[] values, Object[] refs) {
-        int n = t.results().size();
-        Object[] out = n == 1 ? new Object[] {result} : (Object[]) result;
-        for (int i = 0; i < n; i++) {
-            switch (JvmTypes.kind(t.results().get(i))) {
-                case INT -> values[i] = (Integer) out[i];
-                case LONG -> values[i] = (Long) out[i];
-                case FLOAT -> values[i] = Float.floatToRawIntBits((Float) out[i]);
-                case DOUBLE -> values[i] = Double.doubleToRawLongBits((Double) out[i]);
-                default -> refs[i] = out[i];
-            }
-        }
+        Object[] out = t.results().size() == 1 ? new Object[] {result} : (Object[]) result;
+        dev.jawa.runtime.CallArrays.unbox(t.results(), out, values, refs);
     }
 
     /** The compiled form of {@code f} (compiling its module on first use). */
@@ -78,19 +75,21 @@ public final class JitTier implements ExecutionTier {
         int n = f.funcType().params().size();
         MethodHandle bound = MethodHandles.insertArguments(m, n, ctx);
         MethodHandle tail = ctx.code.tailMethod(f.index(), f.funcType());
-        MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.funcType()), 2, bound);
+        MethodHandle raw = MethodHandles.insertArguments(ctx.code.bridge(f.index(), f.funcType()), 2, bound);
         return new JitFunction(bound, tail == null ? null : MethodHandles.insertArguments(tail, n, ctx), raw);
     }
 
     private JitContext context(ModuleInstance instance) {
-        JitContext ctx = contexts.get(instance);
-        if (ctx == null) {
-            ModuleCode code = code(instance.module());
-            synchronized (contexts) {
-                ctx = contexts.computeIfAbsent(instance, i -> new JitContext(i, code));
+        ModuleCode code = code(instance.module());
+        synchronized (contexts) {
+            WeakReference<JitContext> known = contexts.get(instance);
+            JitContext ctx = known == null ? null : known.get();
+            if (ctx == null) {
+                ctx = new JitContext(instance, code);
+                contexts.put(instance, new WeakReference<>(ctx));
             }
+            return ctx;
         }
-        return ctx;
     }
 
     /** Makes {@code code} (loaded ahead of time) the compiled code of {@code module}. */
@@ -105,7 +104,7 @@ public final class JitTier implements ExecutionTier {
             synchronized (module) {
                 c = CODE.get(module);
                 if (c == null) {
-                    c = CodeCache.compile(module, false);
+                    c = CodeCache.compile(module, false, true); // each class when first called
                     CODE.put(module, c);
                 }
             }

@@ -20,10 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Compiles a whole module into one hidden class: a static method {@code f<index>} per defined
- * function (JVM-typed parameters, then the {@link JitContext}), plus one dispatcher per signature
- * used by indirect calls. The class is shared by all instances of the module and, being hidden,
- * is unloaded with the module.
+ * Compiles a module into hidden classes: a static method {@code f<index>} per defined function
+ * (JVM-typed parameters, then the {@link JitContext}), plus one dispatcher per signature used by
+ * indirect calls. A module of up to {@link ClassSplit#DEFAULT_CLASS_BYTES} of code is one class; a
+ * larger one is spread over several (a class file's constant pool and method count are limited),
+ * whose calls to each other go through {@link ClassLinks}. The classes are shared by all instances
+ * of the module and, being hidden, are unloaded with the module. One ModuleCompiler builds one
+ * class.
  *
  * <p>A function the compiler cannot handle yet (an instruction of an unsupported family, or too
  * large for one JVM method) gets a method that throws the reason when called, so the rest of the
@@ -39,20 +42,18 @@ final class ModuleCompiler {
      */
     static final int TRIAL_BODY_BYTES = 5_000;
 
-    /** The failure recorded for a function another chunk holds (never thrown: nobody calls its method). */
-    private static final CompileLimitException NOT_IN_CHUNK = new CompileLimitException("compiled in another chunk");
-
     final ValidatedModule validated;
     final Module wasm;
-    final ClassDesc classDesc = ClassDesc.of("dev.jawa.jit.CompiledWasm");
+    /** This class's name (a hidden class: the JVM appends a unique suffix). */
+    final ClassDesc classDesc;
     private final Map<MethodTypeDesc, String> dispatchers = new LinkedHashMap<>();
     private final Map<MethodTypeDesc, FuncType> dispatcherTypes = new LinkedHashMap<>();
     private final java.util.Set<String> bridges = new java.util.HashSet<>();
     /** Regions split off functions, waiting for their methods (see {@link FunctionSplitter}). */
     final java.util.ArrayDeque<SplitRegion> regions = new java.util.ArrayDeque<>();
     private int regionCount;
-    /** Where functions are split (see {@link FunctionSplitter}). */
-    final int splitBytes = FunctionSplitter.splitBytes();
+    /** Where functions are split (see {@link FunctionSplitter}; read when the compilation starts). */
+    final int splitBytes;
     /** Set while {@link FunctionSplitter#fitsWhole} compiles a function unsplit on trial. */
     boolean wholeTrial;
 
@@ -64,60 +65,125 @@ final class ModuleCompiler {
     /** Whether functions with loops also get an on-stack-replacement entry ({@link OsrEntry}). */
     private final boolean osrEntries;
     /**
-     * The defined functions this class holds (a chunk of a large module, see
-     * {@link TieringPolicy}), or null for all. Calls to the others go through their instances, like
-     * calls to imports.
+     * Per defined function, the class (of this compilation) holding it, or -1 if none does (a
+     * function outside the chunk compiled, see {@link TieringPolicy}): calls to those go through
+     * their instances, like calls to imports.
      */
-    private final boolean[] include;
+    private final int[] partOf;
+    /** The class this compiler builds (an index into the classes of {@link #partOf}). */
+    private final int part;
+    /** Functions of other classes this one calls, with their method descriptors (see {@link ClassLinks}). */
+    private final Map<Integer, MethodTypeDesc> links = new LinkedHashMap<>();
 
     /** Functions with more bytes of code than this are first compiled alone (see {@link #TRIAL_BODY_BYTES}). */
     private final int trialAbove;
 
-    private ModuleCompiler(ValidatedModule validated, int trialAbove, boolean osrEntries, boolean[] include) {
+    private ModuleCompiler(ValidatedModule validated, int trialAbove, boolean osrEntries, int[] partOf, int part,
+            int splitBytes) {
         this.trialAbove = trialAbove;
+        this.splitBytes = splitBytes;
         this.validated = validated;
         this.wasm = validated.module();
         this.osrEntries = osrEntries;
-        this.include = include;
+        this.partOf = partOf;
+        this.part = part;
+        this.classDesc = ClassDesc.of(part == 0 ? "dev.jawa.jit.CompiledWasm" : "dev.jawa.jit.CompiledWasm$" + part);
     }
 
-    /** Whether function {@code funcIndex} has a method in this class (else it is called through its instance). */
+    /** Whether function {@code funcIndex} has a method in this class. */
     boolean isInClass(int funcIndex) {
         int d = funcIndex - wasm.importedFuncCount();
-        return d >= 0 && (include == null || include[d]);
+        return d >= 0 && partOf[d] == part;
     }
 
     /**
-     * Compiles the defined functions marked in {@code include} (with OSR entries) into a class of
+     * Whether function {@code funcIndex} has a method in this class or another of this
+     * compilation: a call to it is an invokestatic of {@link #callName} in this class (else it goes
+     * through its instance).
+     */
+    boolean isCompiledHere(int funcIndex) {
+        int d = funcIndex - wasm.importedFuncCount();
+        return d >= 0 && partOf[d] >= 0;
+    }
+
+    /**
+     * The method of this class a direct call to {@code funcIndex} invokes: its own method if it is
+     * in this class, else a link stub to its class (made on first use, see {@link ClassLinks}).
+     */
+    String callName(int funcIndex) {
+        if (isInClass(funcIndex)) {
+            return methodName(funcIndex);
+        }
+        links.putIfAbsent(funcIndex, JvmTypes.methodDesc(wasm.funcType(wasm.funcTypeIndex(funcIndex))));
+        return ClassLinks.name(funcIndex);
+    }
+
+    /**
+     * Compiles the defined functions marked in {@code include} (with OSR entries) into classes of
      * their own; the others are left out (recorded as not compiled).
      */
     static ModuleCode compileChunk(ValidatedModule module, boolean[] include) {
-        return build(module, true, include).define();
+        return new ModuleCompilation(module, true, include).image().define(module.module());
     }
 
-    /** Compiles {@code module} and defines its hidden class. */
+    /** Compiles {@code module} and defines its hidden classes. */
     static ModuleCode compile(ValidatedModule module) {
         return compile(module, false);
     }
 
-    /** Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden class. */
+    /** Compiles {@code module}, with OSR entries if {@code osrEntries}, and defines its hidden classes. */
     static ModuleCode compile(ValidatedModule module, boolean osrEntries) {
-        return build(module, osrEntries).define();
+        return build(module, osrEntries).define(module.module());
+    }
+
+    /**
+     * The code of {@code module} with each class compiled when first needed (on the thread that
+     * needs it): what the compiler tier uses, so a large module's first call waits for one class.
+     */
+    static ModuleCode compileLazily(ValidatedModule module, boolean osrEntries) {
+        return new ModuleCompilation(module, osrEntries, null).lazily();
     }
 
     /** Compiles {@code module} into class bytes and what goes with them, defining nothing. */
     static ClassImage build(ValidatedModule module, boolean osrEntries) {
-        return build(module, osrEntries, null);
+        return new ModuleCompilation(module, osrEntries, null).image();
     }
 
-    private static ClassImage build(ValidatedModule module, boolean osrEntries, boolean[] include) {
+    /**
+     * Compiles one class of a compilation: the functions {@code members} (defined indices), which
+     * {@code partOf} says are class {@code part}, recording per function in the arrays. On failure
+     * of a one-function class, compiles it again with the function tried alone first.
+     *
+     * @throws WasmException if the class does not fit (the caller splits it)
+     */
+    static ModuleCompiler compileClass(ValidatedModule module, boolean osrEntries, int splitBytes, int[] partOf,
+            int part, int[] members, RuntimeException[] failures, boolean[] tailCalling, int[][] osrLoops) {
         try {
-            return new ModuleCompiler(module, TRIAL_BODY_BYTES, osrEntries, include).run();
+            ModuleCompiler c = new ModuleCompiler(module, TRIAL_BODY_BYTES, osrEntries, partOf, part, splitBytes);
+            c.run(members, failures, tailCalling, osrLoops);
+            return c;
         } catch (WasmException e) {
+            if (members.length > 1) {
+                throw e; // split first: the class may just be too large
+            }
             // A small function that still overflowed a JVM method (many values carried by
-            // branches, say): once more, with every function tried alone first.
-            return new ModuleCompiler(module, 0, osrEntries, include).run();
+            // branches, say): once more, tried alone first.
+            ModuleCompiler c = new ModuleCompiler(module, 0, osrEntries, partOf, part, splitBytes);
+            c.run(members, failures, tailCalling, osrLoops);
+            return c;
         }
+    }
+
+    /** The class file built. */
+    private byte[] bytes;
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The functions this class calls in other classes, in the order of its link fields. */
+    int[] callees() {
+        return links.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
     static String methodName(int funcIndex) {
@@ -179,25 +245,19 @@ final class ModuleCompiler {
         return dispatchers.computeIfAbsent(d, x -> "call$" + dispatchers.size());
     }
 
-    private ClassImage run() {
+    /** Builds the class of {@code members} (defined indices), recording per function in the arrays. */
+    private void run(int[] members, RuntimeException[] failures, boolean[] tailCalling, int[][] osrLoops) {
         int imported = wasm.importedFuncCount();
-        int n = wasm.functions().size();
-        RuntimeException[] failures = new RuntimeException[n];
-        int[][] osrLoops = new int[n][];
-        boolean[] tailCalling = new boolean[n];
-        byte[] bytes;
         try {
             bytes = JitClassFile.CONTEXT.build(classDesc, clb -> {
                 JitClassFile.header(clb);
                 clb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SYNTHETIC);
-                for (int d = 0; d < n; d++) {
+                for (int d : members) {
                     int index = imported + d;
                     Function def = wasm.functions().get(d);
                     FuncType type = wasm.funcType(def.typeIndex());
-                    if (include != null && !include[d]) {
-                        failures[d] = NOT_IN_CHUNK;
-                        continue;
-                    }
+                    failures[d] = null;
+                    osrLoops[d] = null;
                     RuntimeException checked = precheck(index, def);
                     boolean tail = checked == null && hasTailCall(def);
                     // A body past the split threshold is split into methods that fit: no trial.
@@ -226,8 +286,8 @@ final class ModuleCompiler {
                     }
                     FunctionSplitter.drain(this, clb);
                 }
-                // One raw-convention bridge per signature of a defined function.
-                for (int d = 0; d < n; d++) {
+                // One raw-convention bridge per signature of a function of this class.
+                for (int d : members) {
                     FuncType t = wasm.funcType(wasm.functions().get(d).typeIndex());
                     String name = bridgeName(t);
                     if (bridges.add(name)) {
@@ -241,12 +301,12 @@ final class ModuleCompiler {
                     clb.withMethodBody(e.getValue(), e.getKey(), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                             cb -> dispatcherBody(cb, t, sameSignature(t)));
                 }
+                ClassLinks.emit(clb, classDesc, links);
             });
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new WasmException("the compiler failed on this module: " + e.getMessage(), e);
         }
         dump(bytes);
-        return new ClassImage(bytes, failures, tailCalling, imported, osrLoops, osrEntries);
     }
 
     /** Whether the OSR entry of a large function fits in a JVM method (compiled on trial). */

@@ -93,6 +93,29 @@ public final class CallArrays {
         return ref;
     }
 
+    /**
+     * The inverse of {@link #box}: the boxed values {@code boxed}, of types {@code types}, into
+     * {@code values} (numbers as raw bits) and {@code refs} (references and v128) from slot 0.
+     *
+     * @throws ClassCastException when a value is not of its type's boxed class
+     */
+    public static void unbox(java.util.List<dev.jawa.types.ValType> types, Object[] boxed, long[] values, Object[] refs) {
+        for (int i = 0; i < types.size(); i++) {
+            dev.jawa.types.ValType t = types.get(i);
+            if (t == dev.jawa.types.NumType.I32) {
+                values[i] = (Integer) boxed[i];
+            } else if (t == dev.jawa.types.NumType.I64) {
+                values[i] = (Long) boxed[i];
+            } else if (t == dev.jawa.types.NumType.F32) {
+                values[i] = Float.floatToRawIntBits((Float) boxed[i]);
+            } else if (t == dev.jawa.types.NumType.F64) {
+                values[i] = Double.doubleToRawLongBits((Double) boxed[i]);
+            } else {
+                refs[i] = boxed[i];
+            }
+        }
+    }
+
     /** The reference in slot 0, which is cleared. */
     public Object takeRef() {
         Object r = refs[0];

@@ -92,10 +92,23 @@ final class Report {
                     whose answer, 42, is checked. The small module is that one function; the large one is \
                     `LargeModuleGenerator`'s (thousands of functions, more than 10 MB of code), generated into \
                     `jawa-bench/target/startup`. Each run is a fresh process; median of %d runs. A failure \
-                    names the exception that ended the engine's JVM; the module itself is valid (Jawa's \
-                    validator and wabt's `wasm-validate` accept it). Jawa's interpreter translates a function \
-                    on its first call, so of the large module only the probe is translated; its compiler tier \
-                    (`jit`) compiles the whole module before the first call.
+                    names the exception that ended the engine's JVM; the modules themselves are valid (Jawa's \
+                    validator and wabt's `wasm-validate` accept them).
+
+                    Why two large modules: Chicory 1.7.5's compiler rejects the large module with a \
+                    `VerifyError` ("Bad local variable type" in its generated \
+                    `CompiledMachineIndirect_2_0.apply`). For a signature with many functions it generates \
+                    helper classes for indirect calls whose method loads parameter i from JVM local slot i, \
+                    which is wrong when an earlier parameter is an i64 or f64 (two slots): the module's third \
+                    signature, `(i64, f64) -> f64`, triggers it. The "Chicory-compatible" module is generated \
+                    from the same seed and size with that signature changed to `(i32, f64) -> f64` (and its \
+                    callers passing an i32), otherwise the same mix of code, so that every engine can be \
+                    measured on one module of more than 10 MB.
+
+                    Jawa's interpreter translates a function on its first call, so of a large module only the \
+                    probe is translated. Its compiler tier (`jit`) spreads a large module over several JVM \
+                    classes (about 256 KB of WebAssembly each) and compiles each class on the first call into \
+                    it, so the first call compiles the probe's class only; `auto` starts in the interpreter.
 
                     In process: from the module's bytes in memory to the return of the first call, timed \
                     inside the engine's process (the start of the JVM or of node and the reading of the file \

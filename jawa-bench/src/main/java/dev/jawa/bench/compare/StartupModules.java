@@ -22,10 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The modules of the startup measurement: a small one (one function and a memory) and a large
- * one (the generated module of {@link LargeModuleGenerator}, more than 10 MB of code). Both
- * export {@value #PROBE}, {@code (i32, i32) -> i32}, which adds its arguments: the "first call"
- * is {@code probe(40, 2)}, and the runner checks that it returns {@value #ANSWER}.
+ * The modules of the startup measurement: a small one (one function and a memory), a large one
+ * (the generated module of {@link LargeModuleGenerator}, more than 10 MB of code), and a large one
+ * of the generator's Chicory-compatible variant (the same mix of code, with one signature changed
+ * so that Chicory 1.7.5's compiler can load it; see {@link LargeModuleGenerator#generate(long,
+ * long, boolean)}). All export {@value #PROBE}, {@code (i32, i32) -> i32}, which adds its
+ * arguments: the "first call" is {@code probe(40, 2)}, and the runner checks that it returns
+ * {@value #ANSWER}.
  */
 public final class StartupModules {
 
@@ -36,26 +39,36 @@ public final class StartupModules {
 
     private StartupModules() {}
 
+    /** The name of the Chicory-compatible large module in the startup tables. */
+    public static final String LARGE_CHICORY_COMPATIBLE = "large, Chicory-compatible";
+
     /**
-     * Writes {@code startup-small.wasm} and {@code startup-large.wasm} into a directory (the large
-     * one is generated, so it is not committed) unless they are already there, and describes them
-     * as kernels whose "checksum" is the probe's answer.
+     * Writes {@code startup-small.wasm}, {@code startup-large.wasm} and {@code
+     * startup-large-chicory.wasm} into a directory (the large ones are generated, so they are not
+     * committed) unless they are already there, and describes them as kernels whose "checksum" is
+     * the probe's answer.
      *
      * @param dir the directory, e.g. jawa-bench/target/startup
-     * @return the two pseudo-kernels, small first
+     * @return the three pseudo-kernels, small first
      * @throws IOException when a file cannot be written
      */
     public static List<Kernel> write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path small = dir.resolve("startup-small.wasm");
         Path large = dir.resolve("startup-large.wasm");
+        Path compatible = dir.resolve("startup-large-chicory.wasm");
         if (!Files.isRegularFile(small)) {
             Files.write(small, BinaryEncoder.encode(withProbe(small())));
         }
         if (!Files.isRegularFile(large)) {
             Files.write(large, BinaryEncoder.encode(withProbe(LargeModuleGenerator.generate())));
         }
-        return List.of(kernel("small module", small), kernel("large module", large));
+        if (!Files.isRegularFile(compatible)) {
+            Files.write(compatible, BinaryEncoder.encode(withProbe(LargeModuleGenerator.generate(
+                    LargeModuleGenerator.DEFAULT_SEED, LargeModuleGenerator.DEFAULT_CODE_BYTES, true))));
+        }
+        return List.of(kernel("small module", small), kernel("large module", large),
+                kernel(LARGE_CHICORY_COMPATIBLE, compatible));
     }
 
     private static Kernel kernel(String name, Path file) {

@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * WebAssembly-to-host call overhead: a WebAssembly loop calls the imported Java function {@code
  * inc(i32) -> i32} {@value EmbeddingModule#LOOP_CALLS} times per invocation ({@code *HostCalls}),
  * multiplying each result by 3: a recurrence that no optimizer folds, so every iteration runs
- * (a compiler may still inline the call);
+ * (a compiler may still inline the call); for Jawa, once with {@code inc} defined on raw value
+ * arrays ({@code jawaHostCalls}) and once as a typed {@code IntUnaryOperator}
+ * ({@code jawaTypedHostCalls});
  * the same loop calling a WebAssembly function with the same body ({@code *WasmCalls}) shows what
  * the loop and an ordinary call cost, so the difference is the price of crossing into Java. Times
  * are per call.
@@ -45,14 +47,17 @@ public class HostCallBenchmark {
         public String tier;
 
         Function callHost;
+        Function callTypedHost;
         Function callWasm;
 
         @Setup
         public void setUp() {
             var instance = JawaSetup.instantiate(tier);
             callHost = instance.function("callHost");
+            callTypedHost = JawaSetup.instantiateTyped(tier).function("callHost");
             callWasm = instance.function("callWasm");
             EmbeddingModule.check("callHost", EXPECTED, (int) callHost.call(N)[0]);
+            EmbeddingModule.check("callHost (typed)", EXPECTED, (int) callTypedHost.call(N)[0]);
             EmbeddingModule.check("callWasm", EXPECTED, (int) callWasm.call(N)[0]);
         }
     }
@@ -79,6 +84,11 @@ public class HostCallBenchmark {
     @Benchmark
     public long jawaHostCalls(Jawa jawa) {
         return jawa.callHost.call(N)[0];
+    }
+
+    @Benchmark
+    public long jawaTypedHostCalls(Jawa jawa) {
+        return jawa.callTypedHost.call(N)[0];
     }
 
     @Benchmark

@@ -172,7 +172,10 @@ public final class MicroReport {
                 row("Java → wasm `add`, boxed (Jawa `Function.apply(Object...)`)", "jawaApply", null),
                 row("Java → wasm `add`, typed binding (Jawa `Function.as(IntBinaryOperator.class)`)",
                         "jawaTyped", null),
-                row("wasm → Java host function, per call in a wasm loop", "jawaHostCalls", "chicoryHostCalls"),
+                row("wasm → Java host function, per call in a wasm loop (Jawa: raw-array `HostFunction.Code`)",
+                        "jawaHostCalls", "chicoryHostCalls"),
+                row("wasm → Java host function, typed (Jawa `Linker.function(..., IntUnaryOperator.class, ...)`)",
+                        "jawaTypedHostCalls", null),
                 row("wasm → wasm function, per call in the same loop (for comparison)", "jawaWasmCalls",
                         "chicoryWasmCalls")), scores));
         sb.append("\nMemory access from Java (`MemoryBenchmark`; the memory API is the same for every tier "
