@@ -74,7 +74,9 @@ final class FunctionSplitter {
             return Integer.MAX_VALUE;
         }
         int limit = module.splitBytes;
-        if (entryOrRegion || limit < DEFAULT_SPLIT_BYTES || def.body().length() <= limit) {
+        // A body longer than the bytecode allowed never compiles smaller than that: no trial.
+        if (entryOrRegion || limit < DEFAULT_SPLIT_BYTES || def.body().length() <= limit
+                || def.body().length() > WHOLE_METHOD_BYTES) {
             return limit;
         }
         return fitsWhole(module, index, type, def, tail) ? Integer.MAX_VALUE : limit;
