@@ -74,7 +74,8 @@ final class FunctionSplitter {
             return Integer.MAX_VALUE;
         }
         int limit = module.splitBytes;
-        // A body longer than the bytecode allowed never compiles smaller than that: no trial.
+        // A body longer than the bytecode allowed seldom compiles smaller (only long constants
+        // and local indices shrink), so the trial, which costs a second compile, is skipped.
         if (entryOrRegion || limit < DEFAULT_SPLIT_BYTES || def.body().length() <= limit
                 || def.body().length() > WHOLE_METHOD_BYTES) {
             return limit;
