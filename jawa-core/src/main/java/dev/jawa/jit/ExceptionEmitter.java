@@ -207,6 +207,7 @@ final class ExceptionEmitter implements InstructionFamily {
         cb.goto_(tb.bodyStart);
         cb.labelBinding(tb.handler);
         cb.astore(tb.exnSlot);
+        fc.reloadHeap(); // the code that threw may have grown the memory
         Label next = null;
         for (Catch k : catches) {
             if (k.kind().hasTag()) {
@@ -280,6 +281,7 @@ final class ExceptionEmitter implements InstructionFamily {
             tb.hasHandler = true;
             cb.labelBinding(tb.handler);
             cb.astore(tb.exnSlot);
+            fc.reloadHeap(); // the code that threw may have grown the memory
         } else if (tb.noMatch != null) {
             cb.labelBinding(tb.noMatch);
             tb.noMatch = null;

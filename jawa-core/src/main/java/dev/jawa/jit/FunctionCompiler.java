@@ -53,6 +53,15 @@ final class FunctionCompiler {
     private final int ctxSlot;
     /** The local holding memory 0, or -1 if the module has no memory. */
     final int mem0Slot;
+    /**
+     * The JVM local holding memory 0's {@link dev.jawa.runtime.Memory#heapArray()} for
+     * {@link IntIndexAccess} (-1 when memory 0 does not take that path). A local the loop does not
+     * write lets C2 keep the array and its length in registers, where a field read at each access
+     * is reloaded in many loops. It is read again wherever the array may have been replaced: at
+     * the start, after every call and memory.grow, after a call to a split-off region, and where
+     * an exception handler catches (see {@link #reloadHeap}).
+     */
+    final int heap0Slot;
     /** Scratch locals by kind, reused by every short spill (see {@link #spill}). */
     private final Map<TypeKind, List<Integer>> scratch = new EnumMap<>(TypeKind.class);
     private boolean dead;
@@ -162,10 +171,18 @@ final class FunctionCompiler {
         } else {
             mem0Slot = -1;
         }
+        if (MemoryEmitter.intIndexed(wasm.memoryTypes(), 0)) {
+            heap0Slot = slot;
+            slot++;
+            reloadHeap();
+        } else {
+            heap0Slot = -1;
+        }
         if (osr != null) {
             // The interpreter's frame gives every local; then on to the loop's head.
             osr.prologue(cb, localKind, localSlot);
             nextScratch = slot;
+            osrFirstScratch = slot;
             return;
         }
         // Declared locals start at zero (references at null; v128 at the zero vector).
@@ -178,6 +195,8 @@ final class FunctionCompiler {
     }
 
     private int nextScratch;
+    /** In an OSR entry: the first scratch slot (see {@link OsrEntry#epilogue}). */
+    private int osrFirstScratch;
     /** The locals holding caught exceptions, by catch-arm nesting (see ExceptionEmitter). */
     final List<Integer> exceptionSlots = new ArrayList<>();
 
@@ -228,7 +247,7 @@ final class FunctionCompiler {
                 ConstantDescs.CD_int, JvmTypes.CD_CONTEXT));
         cb.athrow();
         if (osr != null) {
-            osr.epilogue(cb, nextScratch);
+            osr.epilogue(cb, osrFirstScratch, nextScratch);
         }
     }
 
@@ -249,6 +268,21 @@ final class FunctionCompiler {
         osr.enterable(opOffset, head);
     }
 
+    /** Reads memory 0's array into {@link #heap0Slot} again (nothing if there is none). */
+    void reloadHeap() {
+        if (heap0Slot >= 0) {
+            cb.aload(mem0Slot);
+            cb.invokevirtual(MemoryEmitter.CD_MEMORY, "heapArray", java.lang.constant.MethodTypeDesc.of(
+                    java.lang.constant.ConstantDescs.CD_byte.arrayType()));
+            cb.astore(heap0Slot);
+        }
+    }
+
+    /** Whether {@code op} may run other code or grow a memory, so memory 0's array may be new after it. */
+    private static boolean mayReplaceHeap(Opcode op) {
+        return op == Opcode.CALL || op == Opcode.CALL_INDIRECT || op == Opcode.CALL_REF || op == Opcode.MEMORY_GROW;
+    }
+
     /** Compiles the instructions up to {@code end}; past the split threshold, outlines stretches. */
     void compileRange(InstructionReader in, int end) {
         while (in.position() < end) {
@@ -266,6 +300,9 @@ final class FunctionCompiler {
                 continue;
             }
             dispatch(op, in);
+            if (mayReplaceHeap(op)) {
+                reloadHeap();
+            }
             compiledBytes += in.position() - at;
         }
     }

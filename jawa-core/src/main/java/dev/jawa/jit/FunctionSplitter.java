@@ -31,8 +31,11 @@ import java.util.TreeSet;
  * branch to the function). The region checks the threshold too, so a region that is still too
  * large splits again, and any function compiles.
  *
- * <p>Calls cost a copy of the used locals each way, so only stretches past the threshold are
- * split, and their size makes the copy small next to their work. Not split: stretches with
+ * <p>Calls cost a copy of the used locals each way (and the frame arrays, which HotSpot does not
+ * inline away for regions of this size), so only stretches past the threshold are split, and
+ * their size makes the copy small next to their work; a function whose whole body fits in
+ * {@link #WHOLE_METHOD_BYTES} of bytecode is not split at all (see {@link #splitLimit}), and
+ * where a cut is needed it goes before a construct that then fits whole (see {@link #due}). Not split: stretches with
  * legacy exception instructions (try, catch, delegate, rethrow) or tail calls (both refer to
  * state only the whole function has); in practice they are rare in huge functions.
  *
@@ -71,7 +74,10 @@ final class FunctionSplitter {
             return Integer.MAX_VALUE;
         }
         int limit = module.splitBytes;
-        if (entryOrRegion || limit < DEFAULT_SPLIT_BYTES || def.body().length() <= limit) {
+        // A body longer than the bytecode allowed seldom compiles smaller (only long constants
+        // and local indices shrink), so the trial, which costs a second compile, is skipped.
+        if (entryOrRegion || limit < DEFAULT_SPLIT_BYTES || def.body().length() <= limit
+                || def.body().length() > WHOLE_METHOD_BYTES) {
             return limit;
         }
         return fitsWhole(module, index, type, def, tail) ? Integer.MAX_VALUE : limit;
@@ -329,6 +335,7 @@ final class FunctionSplitter {
         cb.aload(refs);
         fc.loadContext();
         cb.invokestatic(fc.module.classDesc, region.name(), REGION_DESC);
+        fc.reloadHeap(); // the region may have called code that grew the memory
         for (int i = 0; i < locals.length; i++) {
             if (region.written()[i]) {
                 TypeKind k = fc.localKind(locals[i]);

@@ -31,6 +31,11 @@ import java.nio.ByteOrder;
  * (always paged) never come here: {@link MemoryEmitter} sends them, memory64 and offsets of 2^31
  * or more to {@link MemoryAccess}.
  *
+ * <p>Memory 0's array comes from a JVM local of the compiled method (see
+ * {@code FunctionCompiler.heap0Slot}), passed as the array parameter; other memories' from the
+ * memory itself at each access. A stale local would read and write the memory's old array, so the
+ * compiler reloads it after everything that can replace the array.
+ *
  * <p>Each method is small enough for HotSpot to inline at every call site, so the generated
  * methods stay small while the machine code is as if written inline.
  */
@@ -60,8 +65,7 @@ final class IntIndexAccess {
         return off == 0 ? addr : (addr + off) | (addr >> 31);
     }
 
-    static int loadI32(int addr, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static int loadI32(int addr, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             return m.loadI32(ea(addr, off));
         }
@@ -73,8 +77,11 @@ final class IntIndexAccess {
         }
     }
 
-    static long loadI64(int addr, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static int loadI32(int addr, int off, Memory m) {
+        return loadI32(addr, off, m.heapArray(), m);
+    }
+
+    static long loadI64(int addr, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             return m.loadI64(ea(addr, off));
         }
@@ -86,8 +93,11 @@ final class IntIndexAccess {
         }
     }
 
-    static int loadI16(int addr, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static long loadI64(int addr, int off, Memory m) {
+        return loadI64(addr, off, m.heapArray(), m);
+    }
+
+    static int loadI16(int addr, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             return m.loadI16(ea(addr, off));
         }
@@ -99,12 +109,19 @@ final class IntIndexAccess {
         }
     }
 
-    static int loadU16(int addr, int off, Memory m) {
-        return loadI16(addr, off, m) & 0xFFFF;
+    static int loadI16(int addr, int off, Memory m) {
+        return loadI16(addr, off, m.heapArray(), m);
     }
 
-    static int loadI8(int addr, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static int loadU16(int addr, int off, byte[] b, Memory m) {
+        return loadI16(addr, off, b, m) & 0xFFFF;
+    }
+
+    static int loadU16(int addr, int off, Memory m) {
+        return loadI16(addr, off, m.heapArray(), m) & 0xFFFF;
+    }
+
+    static int loadI8(int addr, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             return m.loadI8(ea(addr, off));
         }
@@ -116,12 +133,19 @@ final class IntIndexAccess {
         }
     }
 
-    static int loadU8(int addr, int off, Memory m) {
-        return loadI8(addr, off, m) & 0xFF;
+    static int loadI8(int addr, int off, Memory m) {
+        return loadI8(addr, off, m.heapArray(), m);
     }
 
-    static void storeI32(int addr, int v, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static int loadU8(int addr, int off, byte[] b, Memory m) {
+        return loadI8(addr, off, b, m) & 0xFF;
+    }
+
+    static int loadU8(int addr, int off, Memory m) {
+        return loadI8(addr, off, m.heapArray(), m) & 0xFF;
+    }
+
+    static void storeI32(int addr, int v, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             m.storeI32(ea(addr, off), v);
             return;
@@ -134,8 +158,11 @@ final class IntIndexAccess {
         }
     }
 
-    static void storeI64(int addr, long v, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static void storeI32(int addr, int v, int off, Memory m) {
+        storeI32(addr, v, off, m.heapArray(), m);
+    }
+
+    static void storeI64(int addr, long v, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             m.storeI64(ea(addr, off), v);
             return;
@@ -148,8 +175,11 @@ final class IntIndexAccess {
         }
     }
 
-    static void storeI16(int addr, int v, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static void storeI64(int addr, long v, int off, Memory m) {
+        storeI64(addr, v, off, m.heapArray(), m);
+    }
+
+    static void storeI16(int addr, int v, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             m.storeI16(ea(addr, off), v);
             return;
@@ -162,8 +192,11 @@ final class IntIndexAccess {
         }
     }
 
-    static void storeI8(int addr, int v, int off, Memory m) {
-        byte[] b = m.heapArray();
+    static void storeI16(int addr, int v, int off, Memory m) {
+        storeI16(addr, v, off, m.heapArray(), m);
+    }
+
+    static void storeI8(int addr, int v, int off, byte[] b, Memory m) {
         if (b.length == 0) {
             m.storeI8(ea(addr, off), v);
             return;
@@ -174,5 +207,9 @@ final class IntIndexAccess {
         } catch (IndexOutOfBoundsException e) {
             m.storeI8(ea(addr, off), v);
         }
+    }
+
+    static void storeI8(int addr, int v, int off, Memory m) {
+        storeI8(addr, v, off, m.heapArray(), m);
     }
 }

@@ -141,8 +141,31 @@ final class MemoryEmitter implements InstructionFamily {
      * that is not shared (so it starts as one byte[]) and an offset below 2^31.
      */
     private static boolean intIndexed(FunctionCompiler fc, InstructionReader in) {
-        var t = fc.wasm.memoryTypes().get(in.memIndex());
-        return t.addressType() == AddressType.I32 && !t.shared() && in.memOffset() >= 0 && in.memOffset() < (1L << 31);
+        return intIndexed(fc.wasm.memoryTypes(), in.memIndex()) && in.memOffset() >= 0 && in.memOffset() < (1L << 31);
+    }
+
+    /** Whether memory {@code index} is 32-bit and unshared (it starts as one byte[]). */
+    static boolean intIndexed(java.util.List<dev.jawa.types.MemoryType> memories, int index) {
+        if (index >= memories.size()) {
+            return false;
+        }
+        var t = memories.get(index);
+        return t.addressType() == AddressType.I32 && !t.shared();
+    }
+
+    /**
+     * Pushes what {@link IntIndexAccess} takes after the offset: memory 0's array from its local
+     * and the memory; for other memories, the memory alone.
+     */
+    private static MethodTypeDesc intIndexArgs(FunctionCompiler fc, int memory, ClassDesc ret, ClassDesc... lead) {
+        java.util.List<ClassDesc> params = new java.util.ArrayList<>(java.util.List.of(lead));
+        if (memory == 0 && fc.heap0Slot >= 0) {
+            fc.cb.aload(fc.heap0Slot);
+            params.add(ConstantDescs.CD_byte.arrayType());
+        }
+        loadMemory(fc, memory);
+        params.add(CD_MEMORY);
+        return MethodTypeDesc.of(ret, params);
     }
 
     private static ClassDesc addressDesc(FunctionCompiler fc, int memory) {
@@ -154,8 +177,7 @@ final class MemoryEmitter implements InstructionFamily {
         CodeBuilder cb = fc.cb;
         if (intIndexed(fc, in)) {
             cb.loadConstant((int) in.memOffset());
-            loadMemory(fc, in.memIndex());
-            cb.invokestatic(IntIndexAccess.CD, name, MethodTypeDesc.of(ret, I, I, CD_MEMORY));
+            cb.invokestatic(IntIndexAccess.CD, name, intIndexArgs(fc, in.memIndex(), ret, I, I));
             fc.pop();
             fc.push(result);
             return;
@@ -177,8 +199,7 @@ final class MemoryEmitter implements InstructionFamily {
         CodeBuilder cb = fc.cb;
         if (intIndexed(fc, in)) {
             cb.loadConstant((int) in.memOffset());
-            loadMemory(fc, in.memIndex());
-            cb.invokestatic(IntIndexAccess.CD, name, MethodTypeDesc.of(ConstantDescs.CD_void, I, value, I, CD_MEMORY));
+            cb.invokestatic(IntIndexAccess.CD, name, intIndexArgs(fc, in.memIndex(), ConstantDescs.CD_void, I, value, I));
             fc.pop();
             fc.pop();
             return;

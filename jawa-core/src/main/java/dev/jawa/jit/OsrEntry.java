@@ -181,10 +181,18 @@ final class OsrEntry {
 
     /**
      * After the body: the switch over the enterable loops (anything else is a bug in the caller).
-     * {@code slots} is the number of JVM local slots the body uses.
+     * The function's opening code is dead in an entry, and the class file writer counts a method's
+     * locals on its reachable code only, while the JVM's verifier rejects any instruction, dead
+     * or not, naming a slot past that count. So when the body used scratch slots
+     * ({@code firstScratch} up to {@code slotsUsed}), the path from the prologue to the switch
+     * stores into the last one, which holds nothing yet, to make the count cover them all.
      */
-    void epilogue(CodeBuilder cb, int slots) {
+    void epilogue(CodeBuilder cb, int firstScratch, int slotsUsed) {
         cb.labelBinding(switchAt);
+        if (slotsUsed > firstScratch) {
+            cb.iconst_0();
+            cb.istore(slotsUsed - 1);
+        }
         Label unavailable = cb.newLabel();
         List<SwitchCase> cases = new ArrayList<>();
         cb.iload(LOOP_SLOT);
@@ -193,15 +201,6 @@ final class OsrEntry {
         }
         cb.lookupswitch(unavailable, cases);
         cb.labelBinding(unavailable);
-        // The classfile API counts the locals of the code it can reach from the start, but the
-        // JVM's verifier checks every instruction against that count, and code before the loop
-        // heads (all of it, with no enterable loop) is not reached from an entry: without this
-        // store of the highest slot, a scratch local used only there failed verification
-        // ("Illegal local variable number") and the whole module stayed in the interpreter.
-        if (slots > FIRST_LOCAL_SLOT) {
-            cb.aconst_null();
-            cb.astore(slots - 1);
-        }
         cb.iload(LOOP_SLOT);
         cb.invokestatic(CD_OSR, "unavailable", MethodTypeDesc.of(ClassDesc.of(IllegalStateException.class.getName()),
                 ConstantDescs.CD_int));

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.jawa.Engine;
 import dev.jawa.Function;
 import dev.jawa.Instance;
+import dev.jawa.Linker;
 import dev.jawa.Tier;
 import dev.jawa.Trap;
 import dev.jawa.runtime.Memory;
+import dev.jawa.types.FuncType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,5 +138,96 @@ class JitIntIndexAccessTest {
         // all before failing at 65536), the second page's once
         assertEquals(42 * 16384 + 16384, sum.call(131072)[0]);
         traps(sum, 131073);
+    }
+
+    /**
+     * Every way memory 0's array can be replaced while a compiled function runs (a host call, a
+     * wasm call, memory.grow itself, a callee that grows and then throws to a catch): the stores
+     * after it land in the memory's new array (read back through the API), and the new page is
+     * reachable at once.
+     */
+    @Test
+    void storesAfterAGrowthLandInTheNewArray() {
+        Memory[] mem = new Memory[1];
+        Linker linker = new Linker().function("env", "grow", new FuncType(List.of(), List.of()),
+                (values, refs) -> mem[0].grow(1));
+        Instance inst = new Engine(Tier.JIT).compileText("""
+                (module
+                  (import "env" "grow" (func $hostGrow))
+                  (memory (export "mem") 1)
+                  (tag $t)
+                  (func $wasmGrow (drop (memory.grow (i32.const 1))))
+                  (func $growAndThrow (call $wasmGrow) (throw $t))
+                  (func (export "viaHost") (param $a i32) (result i32)
+                    (i32.store (i32.const 8) (i32.const 1))
+                    (call $hostGrow)
+                    (i32.store (i32.const 16) (i32.const 2))
+                    (i32.store (local.get $a) (i32.const 3))
+                    (i32.load (local.get $a)))
+                  (func (export "viaWasm") (param $a i32) (result i32)
+                    (i32.store (i32.const 8) (i32.const 1))
+                    (call $wasmGrow)
+                    (i32.store (i32.const 24) (i32.const 4))
+                    (i32.store (local.get $a) (i32.const 5))
+                    (i32.load (local.get $a)))
+                  (func (export "viaGrow") (param $a i32) (result i32)
+                    (i32.store (i32.const 8) (i32.const 1))
+                    (drop (memory.grow (i32.const 1)))
+                    (i32.store (i32.const 32) (i32.const 6))
+                    (i32.store (local.get $a) (i32.const 7))
+                    (i32.load (local.get $a)))
+                  (func (export "viaCatch") (param $a i32) (result i32)
+                    (i32.store (i32.const 8) (i32.const 1))
+                    (block $caught (try_table (catch $t $caught) (call $growAndThrow)))
+                    (i32.store (i32.const 40) (i32.const 8))
+                    (i32.store (local.get $a) (i32.const 9))
+                    (i32.load (local.get $a))))
+                """).instantiate(linker);
+        mem[0] = inst.memory("mem");
+        assertEquals(3, inst.function("viaHost").call(65536)[0]);
+        assertEquals(2, mem[0].readInt(16));
+        assertEquals(3, mem[0].readInt(65536));
+        assertEquals(5, inst.function("viaWasm").call(2 * 65536)[0]);
+        assertEquals(4, mem[0].readInt(24));
+        assertEquals(5, mem[0].readInt(2 * 65536));
+        assertEquals(7, inst.function("viaGrow").call(3 * 65536)[0]);
+        assertEquals(6, mem[0].readInt(32));
+        assertEquals(7, mem[0].readInt(3 * 65536));
+        assertEquals(9, inst.function("viaCatch").call(4 * 65536)[0]);
+        assertEquals(8, mem[0].readInt(40));
+        assertEquals(9, mem[0].readInt(4 * 65536));
+        assertEquals(5, mem[0].pages());
+    }
+
+    /** The same through a split-off region (every stretch split): the caller's array is reloaded after the region. */
+    @Test
+    void aRegionThatGrowsTheMemoryLeavesItsCallerTheNewArray() {
+        String old = System.getProperty("jawa.jit.splitBytes");
+        System.setProperty("jawa.jit.splitBytes", "0");
+        try {
+            Instance inst = new Engine(Tier.JIT).compileText("""
+                    (module
+                      (memory (export "mem") 1)
+                      (func (export "f") (param $a i32) (result i32)
+                        (i32.store (i32.const 8) (i32.const 1))
+                        (block
+                          (drop (memory.grow (i32.const 1)))
+                          (i32.store (i32.const 12) (i32.const 2)))
+                        (i32.store (i32.const 16) (i32.const 3))
+                        (i32.store (local.get $a) (i32.const 4))
+                        (i32.load (local.get $a))))
+                    """).instantiate();
+            assertEquals(4, inst.function("f").call(65536)[0]);
+            Memory mem = inst.memory("mem");
+            assertEquals(2, mem.readInt(12));
+            assertEquals(3, mem.readInt(16));
+            assertEquals(4, mem.readInt(65536));
+        } finally {
+            if (old == null) {
+                System.clearProperty("jawa.jit.splitBytes");
+            } else {
+                System.setProperty("jawa.jit.splitBytes", old);
+            }
+        }
     }
 }
