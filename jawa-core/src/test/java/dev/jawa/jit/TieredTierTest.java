@@ -123,34 +123,6 @@ class TieredTierTest {
         }
     }
 
-    @Test
-    void aFunctionWithoutEnterableLoopsStillCompiles() {
-        // The spec testsuite's fac-ssa: its one loop takes parameters, so its OSR entry enters
-        // nothing, and the body (unreachable in the entry) uses a scratch local for the
-        // multi-value results; the entry's class once failed verification, and the module stayed
-        // interpreted.
-        String wat = """
-                (module
-                  (func $pick0 (param i64) (result i64 i64) (local.get 0) (local.get 0))
-                  (func $pick1 (param i64 i64) (result i64 i64 i64) (local.get 0) (local.get 1) (local.get 0))
-                  (func (export "fac-ssa") (param i64) (result i64)
-                    (i64.const 1) (local.get 0)
-                    (loop $l (param i64 i64) (result i64)
-                      (call $pick1) (call $pick1) (i64.mul)
-                      (call $pick1) (i64.const 1) (i64.sub)
-                      (call $pick0) (i64.const 0) (i64.gt_u)
-                      (br_if $l)
-                      (drop) (return))))
-                """;
-        CompiledModule module = new Engine(Tier.AUTO).compileText(wat);
-        Instance i = module.instantiate();
-        ModuleCode code = TieringPolicy.request(module.validated(), 2).await();
-        assertTrue(code != null, "the module compiled: " + TieringPolicy.peek(module.validated()).failure);
-        assertTrue(code.compiled(2));
-        for (int k = 0; k < 3000; k++) {
-            assertEquals(7034535277573963776L, i.function("fac-ssa").call(25)[0]);
-        }
-    }
 
     private static final String HOT = """
             (module
