@@ -77,7 +77,7 @@ final class Machine {
         int savedTop = top;
         int fp = top;
         try {
-            Compiled c = Interpreter.compiled(f);
+            Compiled c = Interpreter.compiled(f, tierUp != null);
             if (--c.hotness < 0 && compiledReady(c)) {
                 f.invoke(values, refs); // the tier now runs f's compiled code
                 return;
@@ -129,7 +129,7 @@ final class Machine {
      * {@code wf.invoke} to its compiled code (counts the call towards tiering up).
      */
     private Compiled interpreted(WasmFunction wf) {
-        Compiled c = Interpreter.compiled(wf);
+        Compiled c = Interpreter.compiled(wf, tierUp != null);
         return --c.hotness >= 0 || !compiledReady(c) ? c : null;
     }
 
@@ -277,8 +277,9 @@ final class Machine {
         return mems.length == 0 ? null : mems[0];
     }
 
+    /** The effective address of a memory-0 access {@code [op, add, offset]} whose operand is {@code s[slot]}. */
     private static long ea(long[] s, int slot, int[] code, int pc) {
-        return (s[slot] & 0xFFFF_FFFFL) + (code[pc + 1] & 0xFFFF_FFFFL);
+        return (((int) s[slot] + code[pc]) & 0xFFFF_FFFFL) + (code[pc + 1] & 0xFFFF_FFFFL);
     }
 
     /** Runs {@code c} with its frame at {@code fp} (arguments in place) until it returns. */
@@ -393,16 +394,26 @@ final class Machine {
                     pc += 2;
                 }
                 case Ops.I32_LOAD_LOCAL -> {
-                    s[sp++] = mem0.loadI32(ea(s, fp + code[pc], code, pc));
-                    pc += 2;
+                    s[sp++] = mem0.loadI32(ea(s, fp + code[pc], code, pc + 1));
+                    pc += 3;
                 }
                 case Ops.I64_LOAD_LOCAL -> {
-                    s[sp++] = mem0.loadI64(ea(s, fp + code[pc], code, pc));
-                    pc += 2;
+                    s[sp++] = mem0.loadI64(ea(s, fp + code[pc], code, pc + 1));
+                    pc += 3;
                 }
                 case Ops.I32_LOAD8_U_LOCAL -> {
-                    s[sp++] = mem0.loadU8(ea(s, fp + code[pc], code, pc));
-                    pc += 2;
+                    s[sp++] = mem0.loadU8(ea(s, fp + code[pc], code, pc + 1));
+                    pc += 3;
+                }
+                case Ops.LOCAL_ADD_CONST_SET -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 3;
+                }
+                case Ops.LOCAL_ADD_CONST_TEE -> {
+                    long v = (int) s[fp + code[pc]] + code[pc + 1];
+                    s[fp + code[pc + 2]] = v;
+                    s[sp++] = v;
+                    pc += 3;
                 }
                 case Ops.LOCAL_SET_GET -> {
                     s[fp + code[pc]] = s[sp - 1];
