@@ -57,10 +57,12 @@ public final class Interpreter implements ExecutionTier {
      * and recompile the whole loop for nothing, once for each function that gets hot.
      */
     static Compiled compiled(WasmFunction f, boolean counted) {
-        Object c = f.tierCode;
-        if (c instanceof Compiled compiled) {
-            return compiled;
-        }
+        // Small, so that the dispatch loop inlines this test and calls translateFirst, whose code
+        // would otherwise be compiled into the loop (which makes compiling the loop slower).
+        return f.tierCode instanceof Compiled compiled ? compiled : translateFirst(f, counted);
+    }
+
+    private static Compiled translateFirst(WasmFunction f, boolean counted) {
         ValidatedModule module = f.instance().module();
         Compiled[] shared = BY_MODULE.computeIfAbsent(module, m -> new Compiled[m.functionCount()]);
         Compiled made;

@@ -274,6 +274,11 @@ final class Ops {
     static final int LOCAL_ADD_CONST_SET = 221;
     /** {@code [LOCAL_ADD_CONST_TEE, x, c, y]}: the same with {@code local.tee y}. */
     static final int LOCAL_ADD_CONST_TEE = 222;
+    /**
+     * {@code [BR_IF0, target, 0, height]}: a forward {@code br_if} that carries no values, the
+     * common kind: it moves nothing (a copy would store into the object slots, at a GC barrier's cost).
+     */
+    static final int BR_IF0 = 223;
     /** The number of operations. */
-    static final int COUNT = 223;
+    static final int COUNT = 224;
 }

@@ -191,7 +191,8 @@ final class Translator {
                     // Fusing a comparison into br_if was tried and measured slower (mandelbrot twice
                     // as slow): HotSpot compiled the loop worse.
                     boolean back = info.targetPc(entry) <= at;
-                    emit(back && op == Opcode.BR ? Ops.BR_BACK : back && op == Opcode.BR_IF ? Ops.BR_IF_BACK : op.ordinal());
+                    emit(back && op == Opcode.BR ? Ops.BR_BACK : back && op == Opcode.BR_IF ? Ops.BR_IF_BACK
+                            : op == Opcode.BR_IF && info.arity(entry) == 0 ? Ops.BR_IF0 : op.ordinal());
                     branch(entry++, frameLocals);
                 }
                 case BR_TABLE -> {
@@ -355,7 +356,11 @@ final class Translator {
                 }
             }
         }
-        return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(),
+        boolean refResults = false;
+        for (ValType t : type.results()) {
+            refResults |= isRef(t);
+        }
+        return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(), refResults,
                 info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable, trapOffsets.toArray(),
                 loopHeads.toArray());
     }
