@@ -55,9 +55,12 @@ final class Machine {
     private int[] framePc = new int[64];
     private int[] frameFp = new int[64];
     private Compiled[] frameCode = new Compiled[64];
+    /**
+     * The number of frames on the frame stack. {@code frameCode} keeps the entries above it (no
+     * store of null per return): the entries in use since the outermost call began are exactly
+     * the non-null ones from 0, which that call's end clears.
+     */
     private int depth;
-    /** The deepest frame stack the current outermost call has used (frameCode is cleared up to it). */
-    private int frameHigh;
     /** The first free slot: where a nested invocation (host calling back) starts its frame. */
     private int top;
 
@@ -102,8 +105,9 @@ final class Machine {
                 // frame at depth 0 is not the outermost: that frame lies below top and lives on.)
                 Arrays.fill(r, 0, Math.min(r.length, highWater + 1), null);
                 highWater = 0;
-                Arrays.fill(frameCode, 0, Math.min(frameCode.length, frameHigh), null);
-                frameHigh = 0;
+                for (int d = 0; d < frameCode.length && frameCode[d] != null; d++) {
+                    frameCode[d] = null;
+                }
                 if (s.length > SHRINK_ABOVE) {
                     s = new long[INITIAL_SLOTS];
                     r = new Object[INITIAL_SLOTS];
@@ -188,9 +192,11 @@ final class Machine {
         }
         framePc[d] = pc;
         frameFp[d] = fp;
-        frameCode[d] = c;
+        if (frameCode[d] != c) {
+            // Often the same as last time at this depth (recursion): a reference store costs a GC barrier.
+            frameCode[d] = c;
+        }
         depth = d + 1;
-        frameHigh = Math.max(frameHigh, d + 1);
     }
 
     /** Zeroes the declared (non-parameter) locals of a new frame at {@code fp}. */
@@ -779,7 +785,6 @@ final class Machine {
                 }
                 int d = --depth;
                 c = frameCode[d];
-                frameCode[d] = null;
                 pc = framePc[d];
                 fp = frameFp[d];
             }
