@@ -403,6 +403,14 @@ final class Machine {
                     s[sp++] = c.mem0.loadI64(ea(s, fp + code[pc], code, pc + 1));
                     pc += 3;
                 }
+                case Ops.F64_ADD_LOAD_LOCAL -> {
+                    s[sp - 1] = bits(f64(s[sp - 1]) + f64(c.mem0.loadI64(ea(s, fp + code[pc], code, pc + 1))));
+                    pc += 3;
+                }
+                case Ops.F64_MUL_LOAD_LOCAL -> {
+                    s[sp - 1] = bits(f64(s[sp - 1]) * f64(c.mem0.loadI64(ea(s, fp + code[pc], code, pc + 1))));
+                    pc += 3;
+                }
                 case Ops.I32_LOAD8_U_LOCAL -> {
                     s[sp++] = c.mem0.loadU8(ea(s, fp + code[pc], code, pc + 1));
                     pc += 3;

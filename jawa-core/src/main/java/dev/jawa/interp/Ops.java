@@ -279,6 +279,12 @@ final class Ops {
      * common kind: it moves nothing (a copy would store into the object slots, at a GC barrier's cost).
      */
     static final int BR_IF0 = 223;
+    /**
+     * {@code [F64_ADD_LOAD_LOCAL, x, add, offset]}: an f64 load as {@link #I64_LOAD_LOCAL}, then
+     * {@code f64.add} of the value below it and the loaded one (and {@code f64.mul} for the next).
+     */
+    static final int F64_ADD_LOAD_LOCAL = 224;
+    static final int F64_MUL_LOAD_LOCAL = 225;
     /** The number of operations. */
-    static final int COUNT = 224;
+    static final int COUNT = 226;
 }

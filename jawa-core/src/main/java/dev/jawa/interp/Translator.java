@@ -313,10 +313,12 @@ final class Translator {
                         emit(0);
                         emit((int) in.memOffset());
                         codeStart = prevAt;
+                        fuseF64Load(op, prevAt);
                     } else if (local && prevOp == Ops.LOCAL_GET_ADD_CONST && prevAt == n - 3) {
                         out[prevAt] = localLoad(op); // local and constant stay in place
                         emit((int) in.memOffset());
                         codeStart = prevAt;
+                        fuseF64Load(op, prevAt);
                     } else if (prevOp == Ops.I32_ADD_CONST && prevAt == n - 2) {
                         // The constant stays in place as the load's add (see other()).
                         out[prevAt] = op.ordinal();
@@ -324,6 +326,14 @@ final class Translator {
                         codeStart = prevAt;
                     } else {
                         other(op, in, entry);
+                    }
+                }
+                case F64_ADD, F64_MUL -> {
+                    if (prevOp == Ops.I64_LOAD_LOCAL && prevAt == n - 4) {
+                        // An f64 load from a local's address, then arithmetic with the value below it.
+                        out[prevAt] = op == Opcode.F64_ADD ? Ops.F64_ADD_LOAD_LOCAL : Ops.F64_MUL_LOAD_LOCAL;
+                    } else {
+                        emit(op.ordinal());
                     }
                 }
                 default -> other(op, in, entry);
@@ -422,6 +432,14 @@ final class Translator {
         emit(op.ordinal());
         for (int v : imm) {
             emit(v);
+        }
+    }
+
+    /** After an f64 load fused with its address at {@code at}: lets an f64.add or f64.mul that follows take it in. */
+    private void fuseF64Load(Opcode op, int at) {
+        if (op == Opcode.F64_LOAD) {
+            fuseOp = Ops.I64_LOAD_LOCAL;
+            fuseAt = at;
         }
     }
 

@@ -20,6 +20,8 @@ class FusedOperationsTest {
 
     // Body offsets (instructions only, after the local declarations):
     //   $local: 0 local.get 0 | 2 i32.const 8 | 4 i32.add | 5 i32.load offset=16
+    //   $fma:   0 local.get 1 | 2 f64.const 1 | 11 f64.mul | 12 local.get 0 | 14 f64.load offset=8
+    //           | 17 f64.mul | 18 local.get 0 | 20 i32.const 16 | 22 i32.add | 23 f64.load | 26 f64.add
     private static final String MODULE = """
             (module
               (memory 1)
@@ -36,6 +38,10 @@ class FusedOperationsTest {
               (func (export "exprSub16s") (param i32) (result i32)
                 local.get 0 i32.const 1 i32.mul i32.const 2 i32.sub i32.load16_s offset=2)
               (func (export "store") (param i32 i32) local.get 0 local.get 1 i32.store)
+              (func $fma (export "fma") (param i32 f64) (result f64)
+                local.get 1 f64.const 1 f64.mul local.get 0 f64.load offset=8 f64.mul
+                local.get 0 i32.const 16 i32.add f64.load f64.add)
+              (func (export "storeF") (param i32 f64) local.get 0 local.get 1 f64.store)
               (func (export "step") (param i32) (result i32) (local i32)
                 local.get 0 i32.const 5 i32.add local.set 1
                 local.get 1 i32.const -1 i32.add local.tee 0
@@ -85,6 +91,19 @@ class FusedOperationsTest {
                 assertThrows(Trap.class, () -> call(inst, "local64", 65536)).reason());
         assertEquals("out of bounds memory access",
                 assertThrows(Trap.class, () -> call(inst, "exprSub16s", 65535)).reason());
+    }
+
+    @Test
+    void f64ArithmeticTakesInTheLoadBeforeItAndTrapsAtThatLoad() {
+        ModuleInstance inst = instance();
+        call(inst, "storeF", 108, Double.doubleToRawLongBits(3.0));
+        call(inst, "storeF", 116, Double.doubleToRawLongBits(0.5));
+        assertEquals(6.5, Double.longBitsToDouble(call(inst, "fma", 100, Double.doubleToRawLongBits(2.0))));
+        Trap second = assertThrows(Trap.class, () -> call(inst, "fma", 65536 - 16, 0));
+        assertEquals("out of bounds memory access", second.reason());
+        assertEquals(23, second.wasmStackTrace().get(0).codeOffset());
+        Trap first = assertThrows(Trap.class, () -> call(inst, "fma", 65536 - 8 + 1, 0));
+        assertEquals(14, first.wasmStackTrace().get(0).codeOffset());
     }
 
     @Test
