@@ -1,5 +1,6 @@
 package dev.jawa.interp;
 
+import dev.jawa.runtime.Memory;
 import dev.jawa.runtime.ModuleInstance;
 import dev.jawa.runtime.WasmFunction;
 
@@ -13,10 +14,21 @@ final class Compiled {
 
     final WasmFunction function;
     final ModuleInstance instance;
+    /**
+     * The instance's memory 0, or null: the only memory the dispatch loop accesses directly (the
+     * translator sends the others through Ext), which saves an array load and bounds check per access.
+     */
+    final Memory mem0;
     final int[] code;
     final int nParams;
     final int nLocals;
     final int nResults;
+    /**
+     * Whether a result lives in the object slots (a reference or v128): only then does a return
+     * copy object slots (a number's object slot is never read, and storing into an Object[] costs
+     * a GC barrier).
+     */
+    final boolean refResults;
     /** Locals plus the operand-stack bound. */
     final int frameSize;
     /** Per local: whether it lives in the object slots (references, v128). */
@@ -49,14 +61,16 @@ final class Compiled {
      * module (the code does not depend on the instance); with null, an instance-free template.
      */
     Compiled forFunction(WasmFunction other) {
-        return new Compiled(other, code, nParams, nLocals, nResults, frameSize - nLocals, refLocal, v128Locals,
-                handlers, offsets, loops);
+        return new Compiled(other, code, nParams, nLocals, nResults, refResults, frameSize - nLocals, refLocal,
+                v128Locals, handlers, offsets, loops);
     }
 
-    Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, int maxStack,
-            boolean[] refLocal, int[] v128Locals, int[] handlers, int[] offsets, int[] loops) {
+    Compiled(WasmFunction function, int[] code, int nParams, int nLocals, int nResults, boolean refResults,
+            int maxStack, boolean[] refLocal, int[] v128Locals, int[] handlers, int[] offsets, int[] loops) {
+        this.refResults = refResults;
         this.function = function;
         this.instance = function == null ? null : function.instance();
+        this.mem0 = instance == null || instance.memories().length == 0 ? null : instance.memories()[0];
         this.code = code;
         this.nParams = nParams;
         this.nLocals = nLocals;

@@ -50,12 +50,19 @@ public final class Interpreter implements ExecutionTier {
     private static final java.util.Map<ValidatedModule, Compiled[]> BY_MODULE =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    /** The translation of {@code f}, made on first use. */
-    static Compiled compiled(WasmFunction f) {
-        Object c = f.tierCode;
-        if (c instanceof Compiled compiled) {
-            return compiled;
-        }
+    /**
+     * The translation of {@code f}, made on first use. Unless {@code counted} (a {@link TierUp}
+     * wants to hear of hot functions), its budget never runs out in practice: a budget running out
+     * takes a path the dispatch loop's compiled code has never seen, and HotSpot would deoptimize
+     * and recompile the whole loop for nothing, once for each function that gets hot.
+     */
+    static Compiled compiled(WasmFunction f, boolean counted) {
+        // Small, so that the dispatch loop inlines this test and calls translateFirst, whose code
+        // would otherwise be compiled into the loop (which makes compiling the loop slower).
+        return f.tierCode instanceof Compiled compiled ? compiled : translateFirst(f, counted);
+    }
+
+    private static Compiled translateFirst(WasmFunction f, boolean counted) {
         ValidatedModule module = f.instance().module();
         Compiled[] shared = BY_MODULE.computeIfAbsent(module, m -> new Compiled[m.functionCount()]);
         Compiled made;
@@ -69,6 +76,9 @@ public final class Interpreter implements ExecutionTier {
             } else {
                 made = known.forFunction(f);
             }
+        }
+        if (!counted) {
+            made.hotness = Integer.MAX_VALUE;
         }
         f.tierCode = made;
         return made;

@@ -55,9 +55,12 @@ final class Machine {
     private int[] framePc = new int[64];
     private int[] frameFp = new int[64];
     private Compiled[] frameCode = new Compiled[64];
+    /**
+     * The number of frames on the frame stack. {@code frameCode} keeps the entries above it (no
+     * store of null per return): the entries in use since the outermost call began are exactly
+     * the non-null ones from 0, which that call's end clears.
+     */
     private int depth;
-    /** The deepest frame stack the current outermost call has used (frameCode is cleared up to it). */
-    private int frameHigh;
     /** The first free slot: where a nested invocation (host calling back) starts its frame. */
     private int top;
 
@@ -77,7 +80,7 @@ final class Machine {
         int savedTop = top;
         int fp = top;
         try {
-            Compiled c = Interpreter.compiled(f);
+            Compiled c = Interpreter.compiled(f, tierUp != null);
             if (--c.hotness < 0 && compiledReady(c)) {
                 f.invoke(values, refs); // the tier now runs f's compiled code
                 return;
@@ -102,8 +105,9 @@ final class Machine {
                 // frame at depth 0 is not the outermost: that frame lies below top and lives on.)
                 Arrays.fill(r, 0, Math.min(r.length, highWater + 1), null);
                 highWater = 0;
-                Arrays.fill(frameCode, 0, Math.min(frameCode.length, frameHigh), null);
-                frameHigh = 0;
+                for (int d = 0; d < frameCode.length && frameCode[d] != null; d++) {
+                    frameCode[d] = null;
+                }
                 if (s.length > SHRINK_ABOVE) {
                     s = new long[INITIAL_SLOTS];
                     r = new Object[INITIAL_SLOTS];
@@ -129,7 +133,7 @@ final class Machine {
      * {@code wf.invoke} to its compiled code (counts the call towards tiering up).
      */
     private Compiled interpreted(WasmFunction wf) {
-        Compiled c = Interpreter.compiled(wf);
+        Compiled c = Interpreter.compiled(wf, tierUp != null);
         return --c.hotness >= 0 || !compiledReady(c) ? c : null;
     }
 
@@ -188,9 +192,11 @@ final class Machine {
         }
         framePc[d] = pc;
         frameFp[d] = fp;
-        frameCode[d] = c;
+        if (frameCode[d] != c) {
+            // Often the same as last time at this depth (recursion): a reference store costs a GC barrier.
+            frameCode[d] = c;
+        }
         depth = d + 1;
-        frameHigh = Math.max(frameHigh, d + 1);
     }
 
     /** Zeroes the declared (non-parameter) locals of a new frame at {@code fp}. */
@@ -272,13 +278,9 @@ final class Machine {
         return f;
     }
 
-    private static Memory memory0(ModuleInstance inst) {
-        Memory[] mems = inst.memories();
-        return mems.length == 0 ? null : mems[0];
-    }
-
+    /** The effective address of a memory-0 access {@code [op, add, offset]} whose operand is {@code s[slot]}. */
     private static long ea(long[] s, int slot, int[] code, int pc) {
-        return (s[slot] & 0xFFFF_FFFFL) + (code[pc + 1] & 0xFFFF_FFFFL);
+        return (((int) s[slot] + code[pc]) & 0xFFFF_FFFFL) + (code[pc + 1] & 0xFFFF_FFFFL);
     }
 
     /** Runs {@code c} with its frame at {@code fp} (arguments in place) until it returns. */
@@ -288,10 +290,6 @@ final class Machine {
         long[] s = this.s;
         Object[] r = this.r;
         int[] code = c.code;
-        ModuleInstance inst = c.instance;
-        // Memory 0 is the only one the loop accesses directly (the translator sends the others
-        // through Ext), which saves an array load and bounds check per access.
-        Memory mem0 = memory0(inst);
         int pc = 0;
         int sp = fp + c.nLocals;
         while (true) {
@@ -333,6 +331,11 @@ final class Machine {
                     } else {
                         sp = moveDown(sp, arity, dst);
                     }
+                    pc = (code[pc] & m) | ((pc + 3) & ~m);
+                }
+                case Ops.BR_IF0 -> {
+                    int m = (int) (-(s[--sp] & 0xFFFF_FFFFL) >> 63); // -1 when taken
+                    sp = ((fp + code[pc + 2]) & m) | (sp & ~m);
                     pc = (code[pc] & m) | ((pc + 3) & ~m);
                 }
                 case Ops.BR_BACK -> {
@@ -393,16 +396,34 @@ final class Machine {
                     pc += 2;
                 }
                 case Ops.I32_LOAD_LOCAL -> {
-                    s[sp++] = mem0.loadI32(ea(s, fp + code[pc], code, pc));
-                    pc += 2;
+                    s[sp++] = c.mem0.loadI32(ea(s, fp + code[pc], code, pc + 1));
+                    pc += 3;
                 }
                 case Ops.I64_LOAD_LOCAL -> {
-                    s[sp++] = mem0.loadI64(ea(s, fp + code[pc], code, pc));
-                    pc += 2;
+                    s[sp++] = c.mem0.loadI64(ea(s, fp + code[pc], code, pc + 1));
+                    pc += 3;
+                }
+                case Ops.F64_ADD_LOAD_LOCAL -> {
+                    s[sp - 1] = bits(f64(s[sp - 1]) + f64(c.mem0.loadI64(ea(s, fp + code[pc], code, pc + 1))));
+                    pc += 3;
+                }
+                case Ops.F64_MUL_LOAD_LOCAL -> {
+                    s[sp - 1] = bits(f64(s[sp - 1]) * f64(c.mem0.loadI64(ea(s, fp + code[pc], code, pc + 1))));
+                    pc += 3;
                 }
                 case Ops.I32_LOAD8_U_LOCAL -> {
-                    s[sp++] = mem0.loadU8(ea(s, fp + code[pc], code, pc));
-                    pc += 2;
+                    s[sp++] = c.mem0.loadU8(ea(s, fp + code[pc], code, pc + 1));
+                    pc += 3;
+                }
+                case Ops.LOCAL_ADD_CONST_SET -> {
+                    s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 3;
+                }
+                case Ops.LOCAL_ADD_CONST_TEE -> {
+                    long v = (int) s[fp + code[pc]] + code[pc + 1];
+                    s[fp + code[pc + 2]] = v;
+                    s[sp++] = v;
+                    pc += 3;
                 }
                 case Ops.LOCAL_SET_GET -> {
                     s[fp + code[pc]] = s[sp - 1];
@@ -437,7 +458,9 @@ final class Machine {
                     int n = c.nResults;
                     if (n <= 1) {
                         s[fp] = s[sp - n];
-                        r[fp] = r[sp - n];
+                        if (c.refResults) {
+                            r[fp] = r[sp - n];
+                        }
                         sp = fp + n;
                     } else {
                         sp = moveDown(sp, n, fp);
@@ -452,15 +475,11 @@ final class Machine {
                     pc = framePc[d];
                     fp = frameFp[d];
                     code = c.code;
-                    if (c.instance != inst) {
-                        inst = c.instance;
-                        mem0 = memory0(inst);
-                    }
                 }
                 case Ops.CALL -> {
                     // The common direct call, apart from the other five: no branches on the kind
                     // of call whose untaken sides C2 would prune and later deoptimize on.
-                    FunctionInstance f = inst.functions()[code[pc++]];
+                    FunctionInstance f = c.instance.functions()[code[pc++]];
                     Compiled callee;
                     // (A hot callee with compiled code is called like a host function.)
                     if (f instanceof WasmFunction wf && (callee = interpreted(wf)) != null) {
@@ -480,10 +499,6 @@ final class Machine {
                         clearLocals(callee, newFp);
                         sp = newFp + callee.nLocals;
                         pc = 0;
-                        if (callee.instance != inst) {
-                            inst = callee.instance;
-                            mem0 = memory0(inst);
-                        }
                     } else {
                         sp = callHost(f, sp);
                         s = this.s;
@@ -495,10 +510,10 @@ final class Machine {
                     int op = code[pc - 1];
                     FunctionInstance f;
                     if (op == Ops.RETURN_CALL) {
-                        f = inst.functions()[code[pc]];
+                        f = c.instance.functions()[code[pc]];
                         pc++;
                     } else if (op == Ops.CALL_INDIRECT || op == Ops.RETURN_CALL_INDIRECT) {
-                        f = indirect(inst, code[pc], code[pc + 1], s[--sp]);
+                        f = indirect(c.instance, code[pc], code[pc + 1], s[--sp]);
                         pc += 2;
                     } else {
                         Object ref = r[--sp];
@@ -534,10 +549,6 @@ final class Machine {
                         clearLocals(c, fp);
                         sp = fp + c.nLocals;
                         pc = 0;
-                        if (c.instance != inst) {
-                            inst = c.instance;
-                            mem0 = memory0(inst);
-                        }
                     } else {
                         sp = callHost(f, sp);
                         s = this.s;
@@ -574,61 +585,61 @@ final class Machine {
                     s[x] = s[sp - 1];
                     r[x] = r[sp - 1];
                 }
-                case Ops.GLOBAL_GET -> s[sp++] = inst.globals()[code[pc++]].bits;
-                case Ops.GLOBAL_SET -> inst.globals()[code[pc++]].bits = s[--sp];
-                case Ops.GLOBAL_GET_REF -> r[sp++] = inst.globals()[code[pc++]].ref;
-                case Ops.GLOBAL_SET_REF -> inst.globals()[code[pc++]].ref = r[--sp];
+                case Ops.GLOBAL_GET -> s[sp++] = c.instance.globals()[code[pc++]].bits;
+                case Ops.GLOBAL_SET -> c.instance.globals()[code[pc++]].bits = s[--sp];
+                case Ops.GLOBAL_GET_REF -> r[sp++] = c.instance.globals()[code[pc++]].ref;
+                case Ops.GLOBAL_SET_REF -> c.instance.globals()[code[pc++]].ref = r[--sp];
 
                 case Ops.I32_LOAD, Ops.F32_LOAD -> {
-                    s[sp - 1] = mem0.loadI32(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadI32(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I64_LOAD, Ops.F64_LOAD -> {
-                    s[sp - 1] = mem0.loadI64(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadI64(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD8_S, Ops.I64_LOAD8_S -> {
-                    s[sp - 1] = mem0.loadI8(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadI8(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD8_U, Ops.I64_LOAD8_U -> {
-                    s[sp - 1] = mem0.loadU8(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadU8(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD16_S, Ops.I64_LOAD16_S -> {
-                    s[sp - 1] = mem0.loadI16(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadI16(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I32_LOAD16_U, Ops.I64_LOAD16_U -> {
-                    s[sp - 1] = mem0.loadU16(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadU16(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I64_LOAD32_S -> {
-                    s[sp - 1] = mem0.loadI32(ea(s, sp - 1, code, pc));
+                    s[sp - 1] = c.mem0.loadI32(ea(s, sp - 1, code, pc));
                     pc += 2;
                 }
                 case Ops.I64_LOAD32_U -> {
-                    s[sp - 1] = mem0.loadI32(ea(s, sp - 1, code, pc)) & 0xFFFF_FFFFL;
+                    s[sp - 1] = c.mem0.loadI32(ea(s, sp - 1, code, pc)) & 0xFFFF_FFFFL;
                     pc += 2;
                 }
                 case Ops.I32_STORE, Ops.F32_STORE, Ops.I64_STORE32 -> {
                     sp -= 2;
-                    mem0.storeI32(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    c.mem0.storeI32(ea(s, sp, code, pc), (int) s[sp + 1]);
                     pc += 2;
                 }
                 case Ops.I64_STORE, Ops.F64_STORE -> {
                     sp -= 2;
-                    mem0.storeI64(ea(s, sp, code, pc), s[sp + 1]);
+                    c.mem0.storeI64(ea(s, sp, code, pc), s[sp + 1]);
                     pc += 2;
                 }
                 case Ops.I32_STORE8, Ops.I64_STORE8 -> {
                     sp -= 2;
-                    mem0.storeI8(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    c.mem0.storeI8(ea(s, sp, code, pc), (int) s[sp + 1]);
                     pc += 2;
                 }
                 case Ops.I32_STORE16, Ops.I64_STORE16 -> {
                     sp -= 2;
-                    mem0.storeI16(ea(s, sp, code, pc), (int) s[sp + 1]);
+                    c.mem0.storeI16(ea(s, sp, code, pc), (int) s[sp + 1]);
                     pc += 2;
                 }
 
@@ -730,14 +741,14 @@ final class Machine {
                     s[sp - 1] = r[sp - 1] == null ? 1 : 0;
                     r[sp - 1] = null;
                 }
-                case Ops.REF_FUNC -> r[sp++] = inst.functions()[code[pc++]];
+                case Ops.REF_FUNC -> r[sp++] = c.instance.functions()[code[pc++]];
                 case Ops.REF_EQ -> {
                     sp--;
                     s[sp - 1] = refEq(r[sp - 1], r[sp]) ? 1 : 0;
                     r[sp - 1] = null;
                 }
                 case Ops.BR_ON_CAST_OP -> {
-                    if (Gc.test(r[sp - 1], code[pc + 4] != 0, code[pc + 5], inst) != (code[pc + 3] != 0)) {
+                    if (Gc.test(r[sp - 1], code[pc + 4] != 0, code[pc + 5], c.instance) != (code[pc + 3] != 0)) {
                         sp = moveDown(sp, code[pc + 1], fp + code[pc + 2]);
                         pc = code[pc];
                     } else {
@@ -752,9 +763,9 @@ final class Machine {
                 case Ops.EXT -> {
                     int at = pc;
                     pc = code[at];
-                    sp = Ext.exec(this, inst, code, at + 1, sp);
+                    sp = Ext.exec(this, c.instance, code, at + 1, sp);
                 }
-                case Ops.THROW -> throw newException(inst.tags()[code[pc]], sp);
+                case Ops.THROW -> throw newException(c.instance.tags()[code[pc]], sp);
                 case Ops.RETHROW_SLOT -> throw new WebAssemblyException((ExceptionInstance) r[fp + code[pc]]);
                 case Ops.THROW_REF -> {
                     if (r[sp - 1] == null) {
@@ -782,13 +793,10 @@ final class Machine {
                 }
                 int d = --depth;
                 c = frameCode[d];
-                frameCode[d] = null;
                 pc = framePc[d];
                 fp = frameFp[d];
             }
             code = c.code;
-            inst = c.instance;
-            mem0 = memory0(inst);
             s = this.s;
             r = this.r;
             sp = catchInto(c.handlers, h, exn, fp);

@@ -256,8 +256,9 @@ final class Ops {
     /** {@code [LOCAL_GET2_ADD, x, y]}: {@code local.get x; local.get y; i32.add}. */
     static final int LOCAL_GET2_ADD = 215;
     /**
-     * {@code [I32_LOAD_LOCAL, x, offset]}: numeric {@code local.get x} then a load from memory 0 at
-     * it (and the same for the next two; I64 serves f64 too).
+     * {@code [I32_LOAD_LOCAL, x, add, offset]}: numeric {@code local.get x} (then {@code i32.const
+     * add; i32.add} when add is not 0) then a load from memory 0 at it (and the same for the next
+     * two; I64 serves f64 too).
      */
     static final int I32_LOAD_LOCAL = 216;
     static final int I64_LOAD_LOCAL = 217;
@@ -269,6 +270,21 @@ final class Ops {
     static final int BR_BACK = 219;
     /** {@code [BR_IF_BACK, target, arity, height]}: a {@code br_if} to an enclosing loop, counted like {@link #BR_BACK}. */
     static final int BR_IF_BACK = 220;
+    /** {@code [LOCAL_ADD_CONST_SET, x, c, y]}: numeric {@code local.get x; i32.const c; i32.add; local.set y}. */
+    static final int LOCAL_ADD_CONST_SET = 221;
+    /** {@code [LOCAL_ADD_CONST_TEE, x, c, y]}: the same with {@code local.tee y}. */
+    static final int LOCAL_ADD_CONST_TEE = 222;
+    /**
+     * {@code [BR_IF0, target, 0, height]}: a forward {@code br_if} that carries no values, the
+     * common kind: it moves nothing (a copy would store into the object slots, at a GC barrier's cost).
+     */
+    static final int BR_IF0 = 223;
+    /**
+     * {@code [F64_ADD_LOAD_LOCAL, x, add, offset]}: an f64 load as {@link #I64_LOAD_LOCAL}, then
+     * {@code f64.add} of the value below it and the loaded one (and {@code f64.mul} for the next).
+     */
+    static final int F64_ADD_LOAD_LOCAL = 224;
+    static final int F64_MUL_LOAD_LOCAL = 225;
     /** The number of operations. */
-    static final int COUNT = 221;
+    static final int COUNT = 226;
 }

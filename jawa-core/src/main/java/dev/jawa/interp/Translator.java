@@ -27,7 +27,9 @@ import java.util.Arrays;
  *       {@code target, arity, height}, where height is frame-relative (locals included);</li>
  *   <li>{@code br_table}: {@code n}, then {@code n + 1} triples as above (the default last);</li>
  *   <li>{@code if}: the code index of the else arm (or the end); {@code else}: {@code JUMP end};</li>
- *   <li>loads and stores on 32-bit memories: {@code memory, offset}; everything else rare goes
+ *   <li>loads and stores on memory 0 when 32-bit: {@code add, offset}, the address being
+ *       {@code (operand + add) mod 2^32 + offset} ({@code add} is 0 unless an {@code i32.const;
+ *       i32.add} before a load was fused into it); everything else rare goes
  *       through {@code EXT} (see {@link Ops#EXT}).</li>
  * </ul>
  */
@@ -189,7 +191,8 @@ final class Translator {
                     // Fusing a comparison into br_if was tried and measured slower (mandelbrot twice
                     // as slow): HotSpot compiled the loop worse.
                     boolean back = info.targetPc(entry) <= at;
-                    emit(back && op == Opcode.BR ? Ops.BR_BACK : back && op == Opcode.BR_IF ? Ops.BR_IF_BACK : op.ordinal());
+                    emit(back && op == Opcode.BR ? Ops.BR_BACK : back && op == Opcode.BR_IF ? Ops.BR_IF_BACK
+                            : op == Opcode.BR_IF && info.arity(entry) == 0 ? Ops.BR_IF0 : op.ordinal());
                     branch(entry++, frameLocals);
                 }
                 case BR_TABLE -> {
@@ -219,6 +222,11 @@ final class Translator {
                         emit(x);
                         fuseOp = Ops.LOCAL_GET2;
                         fuseAt = prevAt;
+                    } else if (op != Opcode.LOCAL_GET && base == 0 && prevOp == Ops.LOCAL_GET_ADD_CONST
+                            && prevAt == n - 3) {
+                        // local.get x; i32.const c; i32.add; local.set/tee y: a counter step, in one.
+                        out[prevAt] = op == Opcode.LOCAL_SET ? Ops.LOCAL_ADD_CONST_SET : Ops.LOCAL_ADD_CONST_TEE;
+                        emit(x);
                     } else if (op == Opcode.LOCAL_GET && base == 0 && prevOp == Ops.LOCAL_SET && prevAt == n - 2) {
                         out[prevAt] = Ops.LOCAL_SET_GET;
                         emit(x);
@@ -262,9 +270,13 @@ final class Translator {
                             out[g] = Ops.LOCAL_GET_ADD_CONST;
                             out[g + 2] = c;
                             n = g + 3;
+                            fuseOp = Ops.LOCAL_GET_ADD_CONST;
+                            fuseAt = g;
                         } else {
                             out[prevAt] = Ops.I32_ADD_CONST;
                             out[prevAt + 1] = c;
+                            fuseOp = Ops.I32_ADD_CONST;
+                            fuseAt = prevAt;
                         }
                     } else if (op == Opcode.I32_ADD && prevOp == Ops.LOCAL_GET && prevAt == n - 2) {
                         out[prevAt] = Ops.I32_ADD_LOCAL;
@@ -288,18 +300,40 @@ final class Translator {
                         emit(op.ordinal());
                     }
                 }
-                case I32_LOAD, F32_LOAD, I64_LOAD, F64_LOAD, I32_LOAD8_U -> {
-                    if (prevOp == Ops.LOCAL_GET && prevAt == n - 2 && fastMemory(in)) {
-                        // The local's index stays where local.get put it; the offset follows.
-                        out[prevAt] = switch (op) {
-                            case I32_LOAD, F32_LOAD -> Ops.I32_LOAD_LOCAL;
-                            case I64_LOAD, F64_LOAD -> Ops.I64_LOAD_LOCAL;
-                            default -> Ops.I32_LOAD8_U_LOCAL;
-                        };
+                case I32_LOAD, F32_LOAD, I64_LOAD, F64_LOAD, I32_LOAD8_U, I32_LOAD8_S, I32_LOAD16_S,
+                     I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
+                     I64_LOAD32_U -> {
+                    boolean local = op == Opcode.I32_LOAD || op == Opcode.F32_LOAD || op == Opcode.I64_LOAD
+                            || op == Opcode.F64_LOAD || op == Opcode.I32_LOAD8_U;
+                    if (!fastMemory(in)) {
+                        other(op, in, entry);
+                    } else if (local && prevOp == Ops.LOCAL_GET && prevAt == n - 2) {
+                        // [op, x, add, offset]: the local's index stays where local.get put it.
+                        out[prevAt] = localLoad(op);
+                        emit(0);
+                        emit((int) in.memOffset());
+                        codeStart = prevAt;
+                        fuseF64Load(op, prevAt);
+                    } else if (local && prevOp == Ops.LOCAL_GET_ADD_CONST && prevAt == n - 3) {
+                        out[prevAt] = localLoad(op); // local and constant stay in place
+                        emit((int) in.memOffset());
+                        codeStart = prevAt;
+                        fuseF64Load(op, prevAt);
+                    } else if (prevOp == Ops.I32_ADD_CONST && prevAt == n - 2) {
+                        // The constant stays in place as the load's add (see other()).
+                        out[prevAt] = op.ordinal();
                         emit((int) in.memOffset());
                         codeStart = prevAt;
                     } else {
                         other(op, in, entry);
+                    }
+                }
+                case F64_ADD, F64_MUL -> {
+                    if (prevOp == Ops.I64_LOAD_LOCAL && prevAt == n - 4) {
+                        // An f64 load from a local's address, then arithmetic with the value below it.
+                        out[prevAt] = op == Opcode.F64_ADD ? Ops.F64_ADD_LOAD_LOCAL : Ops.F64_MUL_LOAD_LOCAL;
+                    } else {
+                        emit(op.ordinal());
                     }
                 }
                 default -> other(op, in, entry);
@@ -332,7 +366,11 @@ final class Translator {
                 }
             }
         }
-        return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(),
+        boolean refResults = false;
+        for (ValType t : type.results()) {
+            refResults |= isRef(t);
+        }
+        return new Compiled(function, code, type.params().size(), frameLocals, type.results().size(), refResults,
                 info.maxStackHeight(), refLocal, v128Locals.toArray(), handlerTable, trapOffsets.toArray(),
                 loopHeads.toArray());
     }
@@ -376,8 +414,10 @@ final class Translator {
             return;
         }
         if (op.isMemoryAccess() && op.prefix() == 0 && fastMemory(in)) {
+            // [op, add, offset]: the address is (operand + add) mod 2^32 plus the offset; add is
+            // 0 here and the constant of a fused i32.const + i32.add before a load.
             emit(op.ordinal());
-            emit(in.memIndex());
+            emit(0);
             emit((int) in.memOffset());
             return;
         }
@@ -393,6 +433,23 @@ final class Translator {
         for (int v : imm) {
             emit(v);
         }
+    }
+
+    /** After an f64 load fused with its address at {@code at}: lets an f64.add or f64.mul that follows take it in. */
+    private void fuseF64Load(Opcode op, int at) {
+        if (op == Opcode.F64_LOAD) {
+            fuseOp = Ops.I64_LOAD_LOCAL;
+            fuseAt = at;
+        }
+    }
+
+    /** The fused form of a load whose address is a local (plus a constant). */
+    private static int localLoad(Opcode op) {
+        return switch (op) {
+            case I32_LOAD, F32_LOAD -> Ops.I32_LOAD_LOCAL;
+            case I64_LOAD, F64_LOAD -> Ops.I64_LOAD_LOCAL;
+            default -> Ops.I32_LOAD8_U_LOCAL;
+        };
     }
 
     /** Whether the memory access just read runs in the loop: memory 0, 32-bit, an offset below 2^32. */

@@ -12,7 +12,7 @@
  * interpreter's own forms), immediates inline, branch targets as absolute code indices, heights
  * frame-relative. Every prefixed instruction (bulk memory, saturating truncation, SIMD, GC,
  * atomics) and a few rare ones run as {@code EXT} in helper classes ({@code Ext}, {@code Simd},
- * {@code Gc}, {@code Atomics}), which keeps the dispatch loop around 6.7 KB of bytecode, under
+ * {@code Gc}, {@code Atomics}), which keeps the dispatch loop around 7.1 KB of bytecode, under
  * HotSpot's 8000-byte limit for compiling a method.
  *
  * <h2>Values and frames</h2>
@@ -39,6 +39,13 @@
  * code, and a loop can be handed over with the frame's locals (on-stack replacement).
  *
  * <h2>HotSpot</h2>
+ * At the comparison's sizes a large share of a run is HotSpot's warm-up of this one loop: its
+ * compiled code first leaves out the cases the profile has not seen, and the first unseen one
+ * deoptimizes it and recompiles the whole loop, while the program runs in slow profiling code
+ * (C1 tests a {@code switch}'s cases one by one). So the loop's size and its loop-carried values
+ * (which C2's register allocator spends most of that compile on) matter, and paths that cannot
+ * run (a tier-up budget running out without a {@link dev.jawa.interp.TierUp}) are avoided.
+ * <p>
  * Conditional branches in the loop whose untaken side HotSpot has not profiled are compiled as
  * uncommon traps; taking one later deoptimizes and recompiles the whole loop, which is costly for
  * a method this size. So integer comparisons, {@code if}, {@code br_if} and {@code select} are
