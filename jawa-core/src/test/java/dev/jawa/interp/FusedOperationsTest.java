@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jawa.Trap;
-import dev.jawa.runtime.FunctionInstance;
-import dev.jawa.runtime.Instantiator;
 import dev.jawa.runtime.ModuleInstance;
-import dev.jawa.text.TextParser;
-import dev.jawa.validate.Validator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,16 +45,11 @@ class FusedOperationsTest {
             """;
 
     private static ModuleInstance instance() {
-        return Instantiator.instantiate(Validator.validate(TextParser.parseModule(MODULE)), (m, n) -> null,
-                new Interpreter());
+        return InterpreterTest.instantiate(MODULE);
     }
 
     private static long call(ModuleInstance inst, String name, long... args) {
-        FunctionInstance f = (FunctionInstance) inst.export(name);
-        long[] values = new long[Math.max(2, args.length)];
-        System.arraycopy(args, 0, values, 0, args.length);
-        f.invoke(values, new Object[values.length]);
-        return values[0];
+        return InterpreterTest.call(inst, name, args);
     }
 
     @Test

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 /** Calls, recursion, tail calls and traps on the interpreter. */
 class InterpreterTest {
 
-    private static ModuleInstance instantiate(String wat) {
+    /** Shared with the other interpreter tests of this package. */
+    static ModuleInstance instantiate(String wat) {
         return Instantiator.instantiate(Validator.validate(TextParser.parseModule(wat)), (m, n) -> null,
                 new Interpreter());
     }
 
-    private static long call(ModuleInstance inst, String name, long... args) {
+    /** Calls export {@code name} with raw numeric arguments; its first result. */
+    static long call(ModuleInstance inst, String name, long... args) {
         FunctionInstance f = (FunctionInstance) inst.export(name);
         long[] values = new long[Math.max(2, args.length)];
         System.arraycopy(args, 0, values, 0, args.length);
