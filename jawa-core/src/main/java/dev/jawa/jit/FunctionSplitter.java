@@ -339,7 +339,7 @@ final class FunctionSplitter {
         for (int i = 0; i < locals.length; i++) {
             if (region.written()[i]) {
                 TypeKind k = fc.localKind(locals[i]);
-                load(cb, k, nums, refs, i);
+                JvmTypes.loadRaw(cb, k, nums, refs, i);
                 cb.storeLocal(k, fc.localSlot(locals[i]));
             }
         }
@@ -362,7 +362,7 @@ final class FunctionSplitter {
                 cb.labelBinding(stubs.get(s++));
                 List<TypeKind> carried = fc.control(d).carried();
                 for (int i = 0; i < carried.size(); i++) {
-                    load(cb, carried.get(i), nums, refs, base + i);
+                    JvmTypes.loadRaw(cb, carried.get(i), nums, refs, base + i);
                     fc.push(carried.get(i));
                 }
                 fc.branch(d);
@@ -372,7 +372,7 @@ final class FunctionSplitter {
         cb.labelBinding(fallThrough);
         Control inner = fc.controls.get(fc.controls.size() - 1);
         for (int i = 0; i < inner.results.size(); i++) {
-            load(cb, inner.results.get(i), nums, refs, base + i);
+            JvmTypes.loadRaw(cb, inner.results.get(i), nums, refs, base + i);
             fc.push(inner.results.get(i));
         }
     }
@@ -386,13 +386,13 @@ final class FunctionSplitter {
         int[] locals = region.locals();
         for (int i = 0; i < locals.length; i++) {
             TypeKind k = fc.localKind(locals[i]);
-            load(cb, k, REGION_NUMS, REGION_REFS, i);
+            JvmTypes.loadRaw(cb, k, REGION_NUMS, REGION_REFS, i);
             cb.storeLocal(k, fc.localSlot(locals[i]));
         }
         fc.controls.addAll(region.exits());
         int base = locals.length;
         for (int i = 0; i < region.params().size(); i++) {
-            load(cb, region.params().get(i), REGION_NUMS, REGION_REFS, base + i);
+            JvmTypes.loadRaw(cb, region.params().get(i), REGION_NUMS, REGION_REFS, base + i);
             fc.push(region.params().get(i));
         }
         fc.regionEpilogue = cb.newLabel();
@@ -464,31 +464,6 @@ final class FunctionSplitter {
             }
         }
         cb.lastore();
-    }
-
-    /** Pushes frame[index] as a value of kind {@code k}. */
-    private static void load(CodeBuilder cb, TypeKind k, int nums, int refs, int index) {
-        if (k == TypeKind.REFERENCE) {
-            cb.aload(refs);
-            cb.loadConstant(index);
-            cb.aaload();
-            return;
-        }
-        cb.aload(nums);
-        cb.loadConstant(index);
-        cb.laload();
-        switch (k) {
-            case INT -> cb.l2i();
-            case FLOAT -> {
-                cb.l2i();
-                cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat",
-                        MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
-            }
-            case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble",
-                    MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
-            default -> {
-            }
-        }
     }
 
     /** Adds the methods of the regions split off so far (compiling them may split off more). */

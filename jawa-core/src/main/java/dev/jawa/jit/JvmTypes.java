@@ -3,6 +3,7 @@ package dev.jawa.jit;
 import dev.jawa.types.FuncType;
 import dev.jawa.types.NumType;
 import dev.jawa.types.ValType;
+import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
@@ -99,5 +100,34 @@ final class JvmTypes {
             params[i] = desc(kind(t.params().get(i)));
         }
         return MethodTypeDesc.of(resultDesc(t.results()), params);
+    }
+
+    /**
+     * Pushes slot {@code index} of the raw frame arrays (longs in local {@code nums}, references in
+     * local {@code refs}) as a JVM value of kind {@code k}: how split regions and OSR entries take
+     * the locals they are handed.
+     */
+    static void loadRaw(CodeBuilder cb, TypeKind k, int nums, int refs, int index) {
+        if (k == TypeKind.REFERENCE) {
+            cb.aload(refs);
+            cb.loadConstant(index);
+            cb.aaload();
+            return;
+        }
+        cb.aload(nums);
+        cb.loadConstant(index);
+        cb.laload();
+        switch (k) {
+            case INT -> cb.l2i();
+            case FLOAT -> {
+                cb.l2i();
+                cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat",
+                        MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
+            }
+            case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble",
+                    MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
+            default -> {
+            }
+        }
     }
 }

@@ -142,27 +142,7 @@ final class OsrEntry {
     void prologue(CodeBuilder cb, TypeKind[] kinds, int[] slots) {
         for (int l = 0; l < kinds.length; l++) {
             TypeKind k = kinds[l];
-            if (k == TypeKind.REFERENCE) {
-                cb.aload(REFS_SLOT);
-                cb.loadConstant(l);
-                cb.aaload();
-            } else {
-                cb.aload(VALUES_SLOT);
-                cb.loadConstant(l);
-                cb.laload();
-                switch (k) {
-                    case INT -> cb.l2i();
-                    case FLOAT -> {
-                        cb.l2i();
-                        cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat",
-                                MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int));
-                    }
-                    case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble",
-                            MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long));
-                    default -> {
-                    }
-                }
-            }
+            JvmTypes.loadRaw(cb, k, VALUES_SLOT, REFS_SLOT, l);
             cb.storeLocal(k, slots[l]);
         }
         switchAt = cb.newLabel();
